@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { Card } from "@/components/ui/card";
+import { demoSeedingEnabled } from "@/db/ready";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
+import { getViewer } from "@/lib/dal/viewer";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+
+async function currentViewer() {
+  try {
+    return await getViewer();
+  } catch {
+    // An unreachable database should still show the form; signing in will explain.
+    return null;
+  }
+}
+
+export default async function LoginPage({ searchParams }: Props) {
+  if (await currentViewer()) redirect("/");
+  const { callbackUrl } = await searchParams;
+  const demo = demoSeedingEnabled();
+  return (
+    <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">
+      <div className="space-y-2 text-center">
+        <p className="text-3xl font-semibold tracking-tight text-brand">Mend</p>
+        <h1 className="text-xl font-medium">Sign in</h1>
+        <p className="text-sm text-muted">For counsellors, the couples they support, and their clinics.</p>
+      </div>
+      <Card>
+        <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      </Card>
+      {demo ? (
+        <Card aria-labelledby="demo-heading" className="text-sm">
+          <h2 id="demo-heading" className="font-semibold">
+            Demo accounts
+          </h2>
+          <p className="mt-1 text-muted">
+            This is a demo with made-up people. Every account uses the password <code className="font-mono text-ink">{DEMO_PASSWORD}</code>.
+          </p>
+          <ul className="mt-3 space-y-1">
+            {DEMO_ACCOUNTS.map((account) => (
+              <li key={account.email} className="flex flex-wrap justify-between gap-x-3">
+                <code className="font-mono">{account.email}</code>
+                <span className="text-muted">{account.label}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </main>
+  );
+}

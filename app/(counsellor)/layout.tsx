@@ -1,0 +1,12 @@
+import { AppShell } from "@/components/app-shell/app-shell";
+import { requireRole } from "@/lib/dal/viewer";
+
+// The layout picks the navigation; every page and action authorizes again in the data layer.
+export default async function CounsellorLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await requireRole("counsellor");
+  return (
+    <AppShell viewer={viewer} nav={[{ href: "/caseload", label: "Caseload" }]}>
+      {children}
+    </AppShell>
+  );
+}

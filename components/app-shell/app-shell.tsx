@@ -1,0 +1,41 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(auth)/actions";
+import type { Viewer } from "@/lib/dal/viewer";
+import { NavLinks, type NavItem } from "./nav-links";
+
+const ROLE_LABEL: Record<Viewer["role"], string> = {
+  counsellor: "Counsellor",
+  partner: "Partner",
+  clinic_admin: "Clinic admin",
+};
+
+/** Header, navigation and sign-out around every signed-in page. */
+export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavItem[]; children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-xl font-semibold tracking-tight text-brand">
+            Mend
+          </Link>
+          <NavLinks items={nav} />
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-muted">
+              <span className="font-medium text-ink">{viewer.name}</span>
+              <span className="hidden sm:inline"> · {ROLE_LABEL[viewer.role]}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="rounded-md px-2 py-1 font-medium text-brand underline-offset-2 hover:underline">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

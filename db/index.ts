@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** The one database type the app sees, whichever driver is behind it. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Either the database or an open transaction: DAL helpers accept both. */
+export type Executor = Database | Transaction;
+
+type Handle = { db: Database; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+export const DEFAULT_DATA_DIR = ".data/pglite";
+
+/** Where the embedded database lives; `memory://` keeps it in memory (tests). */
+export function dataDir(): string {
+  return process.env.MEND_DATA_DIR || DEFAULT_DATA_DIR;
+}
+
+function openPglite(): Handle {
+  const dir = dataDir();
+  let target = dir;
+  if (!dir.startsWith("memory://")) {
+    target = path.resolve(dir);
+    // PGlite does not create parent folders; a missing one would surface as an opaque auth error.
+    mkdirSync(target, { recursive: true });
+  }
+  const client = new PGlite(target);
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+function openPostgres(url: string): Handle {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    connect_timeout: 5,
+    idle_timeout: 30,
+    onnotice: () => {},
+  });
+  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+}
+
+// One instance per process, kept on globalThis so dev reloads do not open the data folder twice
+// (PGlite holds it exclusively).
+const globalForDb = globalThis as unknown as { __mendDb?: Handle };
+
+export function getHandle(): Handle {
+  if (!globalForDb.__mendDb) {
+    const url = process.env.DATABASE_URL;
+    globalForDb.__mendDb = url ? openPostgres(url) : openPglite();
+  }
+  return globalForDb.__mendDb;
+}
+
+/** The database without waiting for migrations: scripts and the migrator use it. */
+export function getRawDb(): Database {
+  return getHandle().db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__mendDb;
+  globalForDb.__mendDb = undefined;
+  await handle?.close();
+}
+
+export { schema };

@@ -1,0 +1,41 @@
+import { getHandle, getRawDb, type Database } from "./index";
+import { runMigrations } from "./migrate";
+
+/** Dev servers and `MEND_DEMO=1` seed the demo clinic into an empty database. */
+export function demoSeedingEnabled(): boolean {
+  if (process.env.MEND_DEMO === "0") return false;
+  return process.env.MEND_DEMO === "1" || process.env.NODE_ENV === "development";
+}
+
+const globalForReady = globalThis as unknown as { __mendReady?: Promise<void> };
+
+async function prepare(): Promise<void> {
+  const started = Date.now();
+  await runMigrations();
+  if (demoSeedingEnabled()) {
+    const { seedDemoIfEmpty } = await import("./seed/demo");
+    const seeded = await seedDemoIfEmpty(getRawDb());
+    if (seeded) console.log(`[mend] seeded the demo clinic "${seeded.clinicName}"`);
+  }
+  console.log(`[mend] database ready (${getHandle().kind}) in ${Date.now() - started} ms`);
+}
+
+/**
+ * Migrates (and seeds the demo clinic where enabled) once per process. A failure is not
+ * remembered, so the next request tries again once the database is back.
+ */
+export function ensureReady(): Promise<void> {
+  if (!globalForReady.__mendReady) {
+    globalForReady.__mendReady = prepare().catch((error: unknown) => {
+      globalForReady.__mendReady = undefined;
+      throw error;
+    });
+  }
+  return globalForReady.__mendReady;
+}
+
+/** The database, migrated. Everything that serves a request goes through this. */
+export async function db(): Promise<Database> {
+  await ensureReady();
+  return getRawDb();
+}

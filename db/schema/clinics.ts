@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { roleEnum } from "./enums";
+
+export const clinics = pgTable("clinics", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicId: uuid("clinic_id")
+      .notNull()
+      .references(() => clinics.id),
+    role: roleEnum("role").notNull(),
+    /** Stored lower-cased; the unique index makes one account per address. */
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    /** argon2id; null until an invited person sets a password. */
+    passwordHash: text("password_hash"),
+    active: boolean("active").notNull().default(true),
+    /** Bumped on sign-out, password change and deactivation: every JWT carrying an older value is dead. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    index("users_clinic_role_idx").on(t.clinicId, t.role),
+  ],
+);
+
+export type Clinic = typeof clinics.$inferSelect;
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,6 @@
+export * from "./enums";
+export * from "./clinics";
+export * from "./couples";
+export * from "./work";
+export * from "./notes";
+export * from "./system";

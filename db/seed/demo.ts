@@ -1,0 +1,53 @@
+import type { Database } from "../index";
+import { hashPassword } from "../../lib/auth/password";
+import { todayIso } from "../../lib/dates";
+import { DEMO_CLINIC_NAME, DEMO_PASSWORD } from "./accounts";
+import { buildClinic, type ClinicSpec, type Trajectory } from "./generator";
+import { insertClinicRows, whenEmpty } from "./insert";
+
+const DOMAIN = "demo.mend.test";
+
+const couples = (...trajectories: Trajectory[]) => trajectories.map((trajectory) => ({ trajectory }));
+
+/** Harbour Counselling: two counsellors, fourteen couples, ninety days of made-up history. */
+export async function demoClinicSpec(today = todayIso()): Promise<ClinicSpec> {
+  return {
+    seed: 20261124,
+    today,
+    days: 90,
+    clinicName: DEMO_CLINIC_NAME,
+    emailDomain: DOMAIN,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    admin: { email: `admin@${DOMAIN}`, name: "Priya Raman" },
+    counsellors: [
+      {
+        email: `counsellor@${DOMAIN}`,
+        name: "Dr Helen Achebe",
+        couples: [
+          {
+            trajectory: "improving",
+            skipToday: true,
+            partners: [
+              { email: `alex@${DOMAIN}`, name: "Alex Morgan" },
+              { email: `sam@${DOMAIN}`, name: "Sam Morgan" },
+            ],
+          },
+          ...couples("stalled", "declining", "just_started", "steady", "improving", "paused", "declining"),
+          { trajectory: "stalled", safetyConcern: true },
+        ],
+      },
+      {
+        email: `counsellor2@${DOMAIN}`,
+        name: "Tomás Lindqvist",
+        couples: couples("improving", "stalled", "declining", "just_started", "steady"),
+      },
+    ],
+  };
+}
+
+/** Seeds the demo clinic unless the database already has a clinic. */
+export async function seedDemoIfEmpty(db: Database): Promise<{ clinicName: string } | null> {
+  const spec = await demoClinicSpec();
+  const seeded = await whenEmpty(db, (tx) => insertClinicRows(tx, buildClinic(spec)));
+  return seeded ? { clinicName: spec.clinicName } : null;
+}

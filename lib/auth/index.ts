@@ -1,0 +1,80 @@
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import type { Role } from "@/db/schema";
+import { verifySignIn } from "@/lib/dal/auth";
+import { signInSchema } from "@/lib/validations/auth";
+import { resolveAuthSecret } from "./secret";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; role: Role; clinicId: string; sessionVersion: number } & DefaultSession["user"];
+  }
+  interface User {
+    role?: Role;
+    clinicId?: string;
+    sessionVersion?: number;
+  }
+}
+
+/** The one message for an unknown email and a wrong password. */
+export class InvalidCredentials extends CredentialsSignin {
+  code = "invalid";
+}
+
+/** Carries the wait, in whole minutes, in its code: the sign-in form turns it into a sentence. */
+export class ThrottledSignIn extends CredentialsSignin {
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `throttled:${Math.ceil(retryAfterSeconds / 60)}`;
+  }
+}
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: resolveAuthSecret(),
+  // Self-hosted behind our own proxy: the Host header is ours. AUTH_TRUST_HOST=false turns it off.
+  trustHost: process.env.AUTH_TRUST_HOST !== "false",
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const result = await verifySignIn({
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ip: clientIp(request.headers),
+        });
+        if (result.ok) return result.user;
+        if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
+        throw new InvalidCredentials();
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.role = user.role;
+        token.clinicId = user.clinicId;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.sub ?? "";
+      session.user.role = token.role as Role;
+      session.user.clinicId = token.clinicId as string;
+      session.user.sessionVersion = token.sv as number;
+      return session;
+    },
+  },
+}));

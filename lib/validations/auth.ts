@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** The one answer for an unknown email and for a wrong password, so neither reveals which it was. */
+export const WRONG_CREDENTIALS = "That email and password don't match an account. Check them and try again.";
+
+export const signInSchema = z.object({
+  email: z
+    .string({ error: "Enter your email address." })
+    .trim()
+    .min(1, "Enter your email address.")
+    .max(254, "That email address is too long.")
+    .pipe(z.email({ error: "Enter a valid email address, like name@example.com." })),
+  password: z
+    .string({ error: "Enter your password." })
+    .min(1, "Enter your password.")
+    .max(200, "That password is too long."),
+  callbackUrl: z.string().max(500).optional(),
+});
+
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .object({
+    password: z
+      .string({ error: "Choose a password." })
+      .min(10, "Use at least 10 characters.")
+      .max(200, "Keep it under 200 characters."),
+    confirm: z.string({ error: "Type the password again." }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
