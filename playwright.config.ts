@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
+/** A second server on the same build whose database refuses connections. */
+export const downPort = port + 1;
+const secret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use-0123456789";
 
 /**
  * End-to-end tests run against a production build (`next start`) on a throwaway database:
@@ -20,24 +23,42 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /\.phone\.spec\.ts$/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /\.phone\.spec\.ts$/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
+    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
   ],
-  webServer: {
-    command: `npx next start -p ${port}`,
-    url: `${baseURL}/login`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    env: {
-      MEND_DEMO: "1",
-      MEND_DATA_DIR: process.env.MEND_DATA_DIR || ".data/e2e",
-      AUTH_SECRET: process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use-0123456789",
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+  webServer: [
+    {
+      command: `npx next start -p ${port}`,
+      url: `${baseURL}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      env: {
+        MEND_DEMO: "1",
+        MEND_DATA_DIR: process.env.MEND_DATA_DIR || ".data/e2e",
+        AUTH_SECRET: secret,
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      },
     },
-  },
+    {
+      command: `npx next start -p ${downPort}`,
+      url: `http://localhost:${downPort}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: { DATABASE_URL: "postgres://mend@127.0.0.1:9/unreachable", AUTH_SECRET: secret },
+    },
+  ],
 });

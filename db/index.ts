@@ -26,7 +26,7 @@ function openPglite(): Handle {
   const dir = dataDir();
   let target = dir;
   if (!dir.startsWith("memory://")) {
-    target = path.resolve(dir);
+    target = path.resolve(/* turbopackIgnore: true */ process.cwd(), dir);
     // PGlite does not create parent folders; a missing one would surface as an opaque auth error.
     mkdirSync(target, { recursive: true });
   }

@@ -1,19 +1,33 @@
 import path from "node:path";
+import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
-import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import { getHandle } from "./index";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
+const MIGRATION_LOCK = 727_001;
+
+/** Applies, on a Postgres server, every migration not yet run, one server process at a time. */
+export async function migratePostgresServer(url: string): Promise<void> {
+  // One dedicated connection, so the advisory lock and the migration share a session.
+  const client = postgres(url, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  } finally {
+    await client`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    await client.end({ timeout: 5 });
+  }
+}
 
 /** Applies every committed migration that has not run yet; safe to call on each start. */
 export async function runMigrations(): Promise<void> {
   const handle = getHandle();
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as unknown as PgliteDatabase, config);
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder: MIGRATIONS_FOLDER });
   } else {
-    await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
+    await migratePostgresServer(process.env.DATABASE_URL!);
   }
 }

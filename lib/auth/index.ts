@@ -42,6 +42,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: process.env.AUTH_TRUST_HOST !== "false",
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  logger: {
+    // A wrong password is an expected outcome (audited in the DAL), not a server error with a stack.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(`[auth] ${(error as { type?: string }).type ?? error.name}: ${error.message}`);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
