@@ -12,6 +12,8 @@ const nextConfig: NextConfig = {
   // run time) load from node_modules instead of being bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "drizzle-orm"],
   poweredByHeader: false,
+  // Lets two builds (say, two end-to-end runs) live side by side without clobbering each other.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
