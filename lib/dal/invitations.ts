@@ -1,0 +1,344 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { addDays } from "date-fns";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { Executor } from "@/db";
+import { db } from "@/db/ready";
+import { clinics, coupleMembers, couples, invitations, stepProgress, users, type PartnerSlot, type Role } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { sendInvitationEmail } from "@/lib/email";
+import { appOrigin } from "@/lib/origin";
+import { inviteeSchema, newCoupleSchema, type NewCoupleInput } from "@/lib/validations/invitations";
+import { recordAudit } from "./audit";
+import { parseIdOrNotFound } from "./scope";
+import { requireRole, type Viewer } from "./viewer";
+
+/** How long an invitation link works. */
+export const INVITATION_DAYS = 7;
+
+export type IssuedInvitation = { email: string; name: string; url: string; expiresAt: Date; emailed: boolean };
+type FieldErrors = Record<string, string[]>;
+
+function newToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+/** Only the hash is stored: a leaked database does not hand out working links. */
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+async function emailsInUse(tx: Executor, emails: string[]): Promise<Set<string>> {
+  const rows = await tx
+    .select({ email: sql<string>`lower(${users.email})` })
+    .from(users)
+    .where(inArray(sql`lower(${users.email})`, emails));
+  return new Set(rows.map((r) => r.email));
+}
+
+type PendingInvite = { clinicId: string; email: string; name: string; role: Role; coupleId?: string; slot?: PartnerSlot; createdBy: string };
+
+async function insertInvitation(tx: Executor, invite: PendingInvite): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const { token, tokenHash } = newToken();
+  const expiresAt = addDays(new Date(), INVITATION_DAYS);
+  const [row] = await tx
+    .insert(invitations)
+    .values({ ...invite, coupleId: invite.coupleId ?? null, slot: invite.slot ?? null, tokenHash, expiresAt })
+    .returning({ id: invitations.id });
+  return { id: row!.id, token, expiresAt };
+}
+
+async function deliver(viewer: Viewer, issued: { email: string; name: string; token: string; expiresAt: Date }, role: "partner" | "counsellor"): Promise<IssuedInvitation> {
+  const url = `${await appOrigin()}/invite/${issued.token}`;
+  const emailed = await sendInvitationEmail({ to: issued.email, name: issued.name, url, inviterName: viewer.name, role });
+  return { email: issued.email, name: issued.name, url, expiresAt: issued.expiresAt, emailed };
+}
+
+const IN_USE = "This email address already has a Mend account.";
+
+/**
+ * Creates a couple on the signed-in counsellor's caseload with its two partners' accounts and
+ * invitation links, all in one transaction. The links are returned to show, and emailed when
+ * SMTP is configured.
+ */
+export async function createCoupleWithInvitations(
+  input: NewCoupleInput,
+): Promise<{ ok: true; coupleId: string; invitations: IssuedInvitation[] } | { ok: false; fieldErrors: FieldErrors }> {
+  const viewer = await requireRole("counsellor");
+  const parsed = newCoupleSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: flatten(parsed.error) };
+  const { name, startedOn, partners } = parsed.data;
+  const database = await db();
+  try {
+    const result = await database.transaction(async (tx) => {
+      const taken = await emailsInUse(tx, partners.map((p) => p.email));
+      if (taken.size > 0) {
+        const fieldErrors: FieldErrors = {};
+        partners.forEach((p, i) => {
+          if (taken.has(p.email)) fieldErrors[`partners.${i}.email`] = [IN_USE];
+        });
+        return { ok: false as const, fieldErrors };
+      }
+      const [couple] = await tx
+        .insert(couples)
+        .values({ clinicId: viewer.clinicId, counsellorId: viewer.id, name, status: "invited", startedOn, currentStep: 1 })
+        .returning({ id: couples.id });
+      const coupleId = couple!.id;
+      const slots: PartnerSlot[] = ["A", "B"];
+      const partnerRows = await tx
+        .insert(users)
+        .values(partners.map((p) => ({ clinicId: viewer.clinicId, role: "partner" as const, email: p.email, name: p.name })))
+        .returning({ id: users.id, email: users.email, name: users.name });
+      await tx.insert(coupleMembers).values(partnerRows.map((u, i) => ({ coupleId, userId: u.id, slot: slots[i]! })));
+      await tx.insert(stepProgress).values(
+        Array.from({ length: 10 }, (_, i) => ({
+          coupleId,
+          step: i + 1,
+          status: i === 0 ? ("in_progress" as const) : ("not_started" as const),
+          startedOn: i === 0 ? startedOn : null,
+        })),
+      );
+      const issued = [];
+      for (const [i, u] of partnerRows.entries()) {
+        const invite = await insertInvitation(tx, {
+          clinicId: viewer.clinicId,
+          email: u.email,
+          name: u.name,
+          role: "partner",
+          coupleId,
+          slot: slots[i],
+          createdBy: viewer.id,
+        });
+        await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "invitation.create", entityType: "invitation", entityId: invite.id, coupleId });
+        issued.push({ email: u.email, name: u.name, token: invite.token, expiresAt: invite.expiresAt });
+      }
+      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "couple.create", entityType: "couple", entityId: coupleId, coupleId });
+      return { ok: true as const, coupleId, issued };
+    });
+    if (!result.ok) return result;
+    const delivered = [];
+    for (const issued of result.issued) delivered.push(await deliver(viewer, issued, "partner"));
+    return { ok: true, coupleId: result.coupleId, invitations: delivered };
+  } catch (error) {
+    // Two counsellors inviting the same address at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { "partners.0.email": [IN_USE] } };
+    throw error;
+  }
+}
+
+/**
+ * Creates a counsellor's account (without a password) in the admin's clinic and an invitation
+ * link for it.
+ */
+export async function createCounsellorInvitation(
+  input: { name: string; email: string },
+): Promise<{ ok: true; userId: string; url: string; expiresAt: Date; emailed: boolean } | { ok: false; fieldErrors: FieldErrors }> {
+  const viewer = await requireRole("clinic_admin");
+  const parsed = inviteeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: flatten(parsed.error) };
+  const { name, email } = parsed.data;
+  const database = await db();
+  try {
+    const result = await database.transaction(async (tx) => {
+      if ((await emailsInUse(tx, [email])).size > 0) return { ok: false as const, fieldErrors: { email: [IN_USE] } };
+      const [user] = await tx
+        .insert(users)
+        .values({ clinicId: viewer.clinicId, role: "counsellor", email, name })
+        .returning({ id: users.id });
+      const invite = await insertInvitation(tx, { clinicId: viewer.clinicId, email, name, role: "counsellor", createdBy: viewer.id });
+      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "counsellor.invite", entityType: "user", entityId: user!.id });
+      return { ok: true as const, userId: user!.id, issued: { email, name, token: invite.token, expiresAt: invite.expiresAt } };
+    });
+    if (!result.ok) return result;
+    const delivered = await deliver(viewer, result.issued, "counsellor");
+    return { ok: true, userId: result.userId, url: delivered.url, expiresAt: delivered.expiresAt, emailed: delivered.emailed };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: [IN_USE] } };
+    throw error;
+  }
+}
+
+export type InvitationStatus = "pending" | "accepted" | "expired" | "revoked";
+export type InvitationSummary = { id: string; email: string; name: string; status: InvitationStatus; expiresAt: Date; createdAt: Date };
+
+function statusOf(row: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now = new Date()): InvitationStatus {
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) return "revoked";
+  return row.expiresAt <= now ? "expired" : "pending";
+}
+
+/** The couple's invitations, newest first, for its counsellor. */
+export async function listCoupleInvitations(coupleId: string): Promise<InvitationSummary[]> {
+  const id = parseIdOrNotFound(coupleId);
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const [couple] = await database
+    .select({ id: couples.id })
+    .from(couples)
+    .where(and(eq(couples.id, id), eq(couples.counsellorId, viewer.id), eq(couples.clinicId, viewer.clinicId)))
+    .limit(1);
+  if (!couple) notFound();
+  const rows = await database
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      name: invitations.name,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
+    .from(invitations)
+    .where(eq(invitations.coupleId, id))
+    .orderBy(sql`${invitations.createdAt} desc`);
+  return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, status: statusOf(r), expiresAt: r.expiresAt, createdAt: r.createdAt }));
+}
+
+/**
+ * A fresh link for someone who has not accepted yet; the old link stops working. Partner
+ * invitations are the couple's counsellor's to reissue, counsellor invitations the admin's.
+ */
+export async function reissueInvitation(invitationId: string): Promise<IssuedInvitation> {
+  const id = parseIdOrNotFound(invitationId);
+  const viewer = await requireRole("counsellor", "clinic_admin");
+  const database = await db();
+  const issued = await database.transaction(async (tx) => {
+    const [old] = await tx
+      .select({
+        id: invitations.id,
+        clinicId: invitations.clinicId,
+        email: invitations.email,
+        name: invitations.name,
+        role: invitations.role,
+        coupleId: invitations.coupleId,
+        slot: invitations.slot,
+        acceptedAt: invitations.acceptedAt,
+        counsellorId: couples.counsellorId,
+      })
+      .from(invitations)
+      .leftJoin(couples, eq(couples.id, invitations.coupleId))
+      .where(and(eq(invitations.id, id), eq(invitations.clinicId, viewer.clinicId)))
+      .for("update", { of: invitations })
+      .limit(1);
+    const mayReissue =
+      old &&
+      ((viewer.role === "counsellor" && old.role === "partner" && old.counsellorId === viewer.id) ||
+        (viewer.role === "clinic_admin" && old.role === "counsellor"));
+    if (!old || !mayReissue) notFound();
+    if (old.acceptedAt) return null;
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.clinicId, old.clinicId), eq(sql`lower(${invitations.email})`, old.email.toLowerCase()), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    const invite = await insertInvitation(tx, {
+      clinicId: old.clinicId,
+      email: old.email,
+      name: old.name,
+      role: old.role,
+      coupleId: old.coupleId ?? undefined,
+      slot: old.slot ?? undefined,
+      createdBy: viewer.id,
+    });
+    await recordAudit(tx, { clinicId: old.clinicId, actorId: viewer.id, action: "invitation.reissue", entityType: "invitation", entityId: invite.id, coupleId: old.coupleId });
+    return { email: old.email, name: old.name, token: invite.token, expiresAt: invite.expiresAt, role: old.role };
+  });
+  if (!issued) throw new InvitationError("This invitation has already been accepted.");
+  return deliver(viewer, issued, issued.role === "counsellor" ? "counsellor" : "partner");
+}
+
+/** A problem the person should read, such as a link that was already used. */
+export class InvitationError extends Error {}
+
+export type InvitationLookup =
+  | { state: "valid"; name: string; email: string; role: Role; clinicName: string }
+  | { state: "expired" | "used" | "invalid" };
+
+const tokenSchema = z.string().min(20).max(200);
+
+/** What an invitation link leads to; public, so it reveals nothing but the invitee's own name and email. */
+export async function getInvitation(token: string): Promise<InvitationLookup> {
+  if (!tokenSchema.safeParse(token).success) return { state: "invalid" };
+  const database = await db();
+  const [row] = await database
+    .select({
+      name: invitations.name,
+      email: invitations.email,
+      role: invitations.role,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      clinicName: clinics.name,
+    })
+    .from(invitations)
+    .innerJoin(clinics, eq(clinics.id, invitations.clinicId))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row) return { state: "invalid" };
+  const status = statusOf(row);
+  if (status === "accepted") return { state: "used" };
+  if (status === "revoked") return { state: "invalid" };
+  if (status === "expired") return { state: "expired" };
+  return { state: "valid", name: row.name, email: row.email, role: row.role, clinicName: row.clinicName };
+}
+
+/**
+ * Sets the invitee's password and uses up the link, in one transaction that locks the
+ * invitation row, so a double submit or a second tab cannot use it twice. When both partners
+ * have accepted, the couple becomes active.
+ */
+export async function acceptInvitation(token: string, password: string): Promise<{ ok: true; email: string } | { ok: false; state: "expired" | "used" | "invalid" }> {
+  if (!tokenSchema.safeParse(token).success) return { ok: false, state: "invalid" };
+  const passwordHash = await hashPassword(password);
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [invite] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .for("update")
+      .limit(1);
+    if (!invite) return { ok: false as const, state: "invalid" as const };
+    const status = statusOf(invite);
+    if (status !== "pending") return { ok: false as const, state: status === "accepted" ? ("used" as const) : status === "expired" ? ("expired" as const) : ("invalid" as const) };
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(and(eq(users.clinicId, invite.clinicId), eq(sql`lower(${users.email})`, invite.email.toLowerCase()), eq(users.active, true)))
+      .returning({ id: users.id, email: users.email });
+    if (!user) return { ok: false as const, state: "invalid" as const };
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invite.id));
+    if (invite.coupleId) {
+      const pending = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(and(eq(invitations.coupleId, invite.coupleId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .limit(1);
+      const acceptedSlots = await tx
+        .select({ n: sql<number>`count(distinct ${invitations.slot})`.mapWith(Number) })
+        .from(invitations)
+        .where(and(eq(invitations.coupleId, invite.coupleId), sql`${invitations.acceptedAt} is not null`));
+      if (pending.length === 0 && (acceptedSlots[0]?.n ?? 0) >= 2) {
+        await tx.update(couples).set({ status: "active", updatedAt: new Date() }).where(and(eq(couples.id, invite.coupleId), eq(couples.status, "invited")));
+      }
+    }
+    await recordAudit(tx, { clinicId: invite.clinicId, actorId: user.id, action: "invitation.accept", entityType: "invitation", entityId: invite.id, coupleId: invite.coupleId });
+    return { ok: true as const, email: user.email };
+  });
+}
+
+function flatten(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
