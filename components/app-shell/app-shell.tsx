@@ -21,10 +21,10 @@ export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavIt
           </Link>
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-muted">
+            <Link href="/account" className="rounded-md px-2 py-1 text-muted hover:text-ink" title="Your account">
               <span className="font-medium text-ink">{viewer.name}</span>
               <span className="hidden sm:inline"> · {ROLE_LABEL[viewer.role]}</span>
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 font-medium text-brand underline-offset-2 hover:underline">
                 Sign out

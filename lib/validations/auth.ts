@@ -19,12 +19,14 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-export const newPasswordSchema = z
+export const changePasswordSchema = z
   .object({
+    current: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
     password: z
-      .string({ error: "Choose a password." })
+      .string({ error: "Choose a new password." })
       .min(10, "Use at least 10 characters.")
       .max(200, "Keep it under 200 characters."),
-    confirm: z.string({ error: "Type the password again." }),
+    confirm: z.string({ error: "Type the new password again." }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords do not match." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords don't match." })
+  .refine((v) => v.password !== v.current, { path: ["password"], message: "Choose a password different from the current one." });

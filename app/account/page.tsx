@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { AppShell } from "@/components/app-shell/app-shell";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardTitle } from "@/components/ui/card";
+import { HOME_BY_ROLE, requireViewer } from "@/lib/dal/viewer";
+import { PasswordForm } from "./password-form";
+
+export const metadata: Metadata = { title: "Your account" };
+
+type Props = { searchParams: Promise<{ changed?: string }> };
+
+export default async function AccountPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  const { changed } = await searchParams;
+  return (
+    <AppShell viewer={viewer} nav={[{ href: HOME_BY_ROLE[viewer.role], label: "Home" }]}>
+      <div className="mx-auto max-w-md space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
+        <p className="text-muted">
+          Signed in as <span className="font-medium text-ink">{viewer.email}</span>
+        </p>
+        {changed ? <Alert tone="success">Your password has been changed. Any other devices have been signed out.</Alert> : null}
+        <Card>
+          <CardTitle>Change password</CardTitle>
+          <p className="mt-1 mb-4 text-sm text-muted">Changing it signs you out everywhere else.</p>
+          <PasswordForm email={viewer.email} />
+        </Card>
+      </div>
+    </AppShell>
+  );
+}
