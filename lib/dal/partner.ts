@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { addDays, format, parseISO } from "date-fns";
 import { db } from "@/db/ready";
-import { assignments, checkIns, coupleMembers, type Recurrence } from "@/db/schema";
+import { assignments, checkIns, coupleMembers, promises, type Recurrence } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
+import { addIsoDays, eachDay } from "@/lib/metrics";
 import { getCouple, type CoupleSummary } from "./couples";
+import { hasOpenSafetyConcern } from "./partner-scope";
 import { requireRole } from "./viewer";
 
 export type DueAssignment = {
@@ -22,9 +24,15 @@ export type PartnerToday = {
   couple: CoupleSummary | null;
   checkedInToday: boolean;
   due: DueAssignment[];
+  /** My last 14 days, oldest first: whether I checked in, and my trust that day. */
+  strip: { date: string; checkedIn: boolean; trust: number | null }[];
+  /** Open promises waiting for me: the other partner's that are due, and requests to let one go. */
+  waitingPromises: { id: string; text: string; dueAt: string; reason: "confirm" | "release" }[];
+  /** Joint exercises wait while a safety concern is open. */
+  onHold: boolean;
 };
 
-/** What a partner sees first: their couple, whether today's check-in is done, and what is due. */
+/** What a partner sees first: their couple, whether today's check-in is done, what is due, promises waiting for them and their last 14 days. */
 export async function getPartnerToday(): Promise<PartnerToday> {
   const viewer = await requireRole("partner");
   const database = await db();
@@ -34,10 +42,11 @@ export async function getPartnerToday(): Promise<PartnerToday> {
     .from(coupleMembers)
     .where(eq(coupleMembers.userId, viewer.id))
     .limit(1);
-  if (!membership) return { today, couple: null, checkedInToday: false, due: [] };
+  if (!membership) return { today, couple: null, checkedInToday: false, due: [], strip: [], waitingPromises: [], onHold: false };
 
   const horizon = format(addDays(parseISO(today), 7), "yyyy-MM-dd");
-  const [couple, todayCheckIn, due] = await Promise.all([
+  const stripStart = addIsoDays(today, -13);
+  const [couple, todayCheckIn, due, recent, waiting, onHold] = await Promise.all([
     getCouple(membership.coupleId, viewer),
     database
       .select({ id: checkIns.id })
@@ -66,11 +75,40 @@ export async function getPartnerToday(): Promise<PartnerToday> {
       )
       .orderBy(asc(assignments.dueOn))
       .limit(20),
+    database
+      .select({ date: checkIns.date, trust: checkIns.trust })
+      .from(checkIns)
+      .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, stripStart), lte(checkIns.date, today))),
+    database
+      .select({ id: promises.id, text: promises.text, dueAt: promises.dueAt, releaseRequestedBy: promises.releaseRequestedBy })
+      .from(promises)
+      .where(
+        and(
+          eq(promises.coupleId, membership.coupleId),
+          eq(promises.status, "open"),
+          or(
+            and(ne(promises.madeBy, viewer.id), lte(promises.dueAt, sql`now()`)),
+            and(isNotNull(promises.releaseRequestedBy), ne(promises.releaseRequestedBy, viewer.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(promises.dueAt))
+      .limit(10),
+    hasOpenSafetyConcern(database, membership.coupleId),
   ]);
+  const byDate = new Map(recent.map((r) => [r.date, r.trust]));
   return {
     today,
     couple,
     checkedInToday: todayCheckIn.length > 0,
     due: due.map((a) => ({ ...a, overdue: a.recurrence === "once" && a.dueOn < today })),
+    strip: eachDay(stripStart, today).map((date) => ({ date, checkedIn: byDate.has(date), trust: byDate.get(date) ?? null })),
+    waitingPromises: waiting.map((p) => ({
+      id: p.id,
+      text: p.text,
+      dueAt: new Date(p.dueAt).toISOString(),
+      reason: p.releaseRequestedBy && p.releaseRequestedBy !== viewer.id ? "release" : "confirm",
+    })),
+    onHold,
   };
 }

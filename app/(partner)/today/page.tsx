@@ -1,9 +1,15 @@
+import { format, parseISO } from "date-fns";
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getPartnerToday } from "@/lib/dal/partner";
+import { cn } from "@/lib/cn";
 import { getExerciseKind, getStep } from "@/lib/program";
 
 export const metadata: Metadata = { title: "Today" };
+
+const linkButton = "mt-3 inline-flex min-h-11 items-center rounded-md bg-brand px-4 font-medium text-white hover:bg-brand-strong";
 
 export default async function TodayPage() {
   const today = await getPartnerToday();
@@ -26,18 +32,36 @@ export default async function TodayPage() {
           {partner ? `You and ${partner.name}` : couple.name} · with {couple.counsellor.name}
         </p>
       </div>
+      {today.onHold ? (
+        <Alert tone="warn">Joint exercises are on hold until your counsellor has spoken with you. Your check-in is still open.</Alert>
+      ) : null}
       <Card aria-labelledby="checkin-heading">
         <CardTitle id="checkin-heading">Daily check-in</CardTitle>
         <p className="mt-1 text-muted">
-          {today.checkedInToday ? "You've checked in today. Thank you." : "You haven't checked in yet today."}
+          {today.checkedInToday ? "You've checked in today. Thank you." : "You haven't checked in yet today. It takes a minute."}
         </p>
+        <Link href="/check-in" className={today.checkedInToday ? cn(linkButton, "bg-surface text-brand ring-1 ring-line hover:bg-brand-soft") : linkButton}>
+          {today.checkedInToday ? "Change today's check-in" : "Check in now"}
+        </Link>
       </Card>
-      <Card aria-labelledby="step-heading">
-        <CardTitle id="step-heading">
-          Step {couple.currentStep}: {step?.title}
-        </CardTitle>
-        <p className="mt-1 text-muted">{step?.aim}</p>
-      </Card>
+      {today.waitingPromises.length > 0 ? (
+        <Card aria-labelledby="waiting-heading">
+          <CardTitle id="waiting-heading">Promises waiting for you</CardTitle>
+          <ul className="mt-2 divide-y divide-line">
+            {today.waitingPromises.map((p) => (
+              <li key={p.id} className="py-2">
+                <p className="font-medium break-words">{p.text}</p>
+                <p className="text-sm text-muted">
+                  {p.reason === "release" ? "Your partner asked to let this go" : `Due ${format(new Date(p.dueAt), "EEE d MMM, HH:mm")}: was it kept?`}
+                </p>
+              </li>
+            ))}
+          </ul>
+          <Link href="/promises" className={linkButton}>
+            Go to promises
+          </Link>
+        </Card>
+      ) : null}
       <Card aria-labelledby="due-heading">
         <CardTitle id="due-heading">What&apos;s due</CardTitle>
         {today.due.length === 0 ? (
@@ -45,16 +69,50 @@ export default async function TodayPage() {
         ) : (
           <ul className="mt-2 divide-y divide-line">
             {today.due.map((a) => (
-              <li key={a.id} className="py-2">
-                <p className="font-medium">{getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}</p>
-                <p className="text-sm text-muted">
-                  {a.recurrence === "once" ? `Due ${a.dueOn}` : a.recurrence === "daily" ? "Every day" : "Every week"}
-                  {a.overdue ? " · overdue" : ""}
-                </p>
+              <li key={a.id}>
+                <Link href={`/exercises/${a.id}`} className="block min-h-11 py-2 hover:text-brand">
+                  <span className="block font-medium text-brand underline-offset-2 hover:underline">
+                    {getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}
+                  </span>
+                  <span className="block text-sm text-muted">
+                    {a.recurrence === "once" ? `Due ${a.dueOn}` : a.recurrence === "daily" ? "Every day" : "Every week"}
+                    {a.overdue ? " · overdue" : ""}
+                  </span>
+                </Link>
               </li>
             ))}
           </ul>
         )}
+      </Card>
+      <Card aria-labelledby="strip-heading">
+        <CardTitle id="strip-heading">My last 14 days</CardTitle>
+        <ol className="mt-3 grid grid-cols-7 gap-1.5" aria-label="My check-ins over the last 14 days">
+          {today.strip.map((d) => {
+            const label = format(parseISO(d.date), "EEE d MMM");
+            return (
+              <li
+                key={d.date}
+                className={cn(
+                  "flex aspect-square flex-col items-center justify-center rounded-md border text-xs",
+                  d.checkedIn ? "border-brand bg-brand-soft text-brand-strong" : "border-line bg-bg text-muted",
+                )}
+              >
+                <span aria-hidden="true">{format(parseISO(d.date), "d")}</span>
+                <span aria-hidden="true" className="font-semibold">
+                  {d.trust ?? "·"}
+                </span>
+                <span className="sr-only">{d.checkedIn ? `${label}: checked in, trust ${d.trust}` : `${label}: no check-in`}</span>
+              </li>
+            );
+          })}
+        </ol>
+        <p className="mt-2 text-sm text-muted">Each day shows the date and your trust score, when you checked in.</p>
+      </Card>
+      <Card aria-labelledby="step-heading">
+        <CardTitle id="step-heading">
+          Step {couple.currentStep}: {step?.title}
+        </CardTitle>
+        <p className="mt-1 text-muted">{step?.aim}</p>
       </Card>
     </div>
   );

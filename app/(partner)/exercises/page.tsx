@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
+
+export const metadata: Metadata = { title: "Exercises" };
+
+function when(e: MyExercise): string {
+  if (e.recurrence === "daily") return "Every day";
+  if (e.recurrence === "weekly") return "Every week";
+  return `Due ${e.dueOn}`;
+}
+
+function StatusBadge({ exercise }: { exercise: MyExercise }) {
+  if (exercise.onHold) return <Badge tone="warn">On hold</Badge>;
+  if (exercise.myStatus === "submitted") return <Badge tone="ok">{exercise.recurrence === "once" ? "Sent" : "Done for now"}</Badge>;
+  if (exercise.myStatus === "draft") return <Badge tone="brand">Draft saved</Badge>;
+  return <Badge>To do</Badge>;
+}
+
+export default async function ExercisesPage() {
+  const exercises = await listMyExercises();
+  return (
+    <div className="mx-auto max-w-xl">
+      <PageHeader title="Exercises" description="What your counsellor has asked you to do. Take them at your own pace." />
+      {exercises.length === 0 ? (
+        <Card>
+          <p className="text-muted">There are no exercises for you right now.</p>
+        </Card>
+      ) : (
+        <ul className="space-y-3">
+          {exercises.map((e) => (
+            <li key={e.id}>
+              <Link
+                href={`/exercises/${e.id}`}
+                className="block min-h-11 rounded-lg border border-line bg-surface p-4 hover:border-brand"
+              >
+                <span className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="font-semibold text-ink">{e.title}</span>
+                  <StatusBadge exercise={e} />
+                </span>
+                <span className="mt-1 block text-sm text-muted">
+                  Step {e.step} · {when(e)}
+                </span>
+                {e.onHold ? (
+                  <span className="mt-1 block text-sm text-warn">On hold until your counsellor has spoken with you.</span>
+                ) : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/cn";
+
+const ITEMS = [
+  { href: "/today", label: "Today" },
+  { href: "/check-in", label: "Check-in" },
+  { href: "/exercises", label: "Exercises" },
+  { href: "/agreements", label: "Agreements" },
+  { href: "/promises", label: "Promises" },
+  { href: "/progress", label: "My progress" },
+];
+
+/** The partner's sections: three to a row on a phone, one row on wider screens; every link a full 44 px target. */
+export function PartnerNav() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Sections" className="mx-auto mb-5 max-w-xl">
+      <ul className="grid grid-cols-3 gap-1 rounded-lg border border-line bg-surface p-1 sm:grid-cols-6">
+        {ITEMS.map((item) => {
+          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "flex min-h-11 items-center justify-center rounded-md px-1 text-center text-sm font-medium",
+                  current ? "bg-brand text-white" : "text-ink hover:bg-brand-soft",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,113 @@
+import { format } from "date-fns";
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { listPromises, type PromiseView } from "@/lib/dal/promises";
+import { RowActionForm } from "../row-action-form";
+import { confirmPromiseAction, releasePromiseAction } from "./actions";
+import { PromiseForm } from "./promise-form";
+
+export const metadata: Metadata = { title: "Promises" };
+
+const STATUS: Record<PromiseView["status"], { label: string; tone: "neutral" | "ok" | "danger" | "brand" }> = {
+  open: { label: "Open", tone: "brand" },
+  kept: { label: "Kept", tone: "ok" },
+  broken: { label: "Not kept", tone: "danger" },
+  released: { label: "Let go", tone: "neutral" },
+};
+
+function when(iso: string): string {
+  return format(new Date(iso), "EEE d MMM, HH:mm");
+}
+
+function OpenPromise({ promise }: { promise: PromiseView }) {
+  return (
+    <li className="py-3">
+      <p className="font-semibold break-words">{promise.text}</p>
+      {promise.details ? <p className="mt-1 whitespace-pre-wrap break-words">{promise.details}</p> : null}
+      <p className="mt-1 text-sm text-muted">
+        {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {when(promise.dueAt)}
+      </p>
+      {promise.canConfirm ? (
+        <RowActionForm
+          label={`Was it kept: ${promise.text}`}
+          action={confirmPromiseAction.bind(null, promise.id)}
+          choices={[
+            { value: "kept", label: "Kept", variant: "primary" },
+            { value: "broken", label: "Not kept" },
+          ]}
+        />
+      ) : promise.madeByMe ? (
+        <p className="mt-1 text-sm text-muted">{promise.notDueYet ? "Not due yet." : "Due: waiting for your partner to mark it."}</p>
+      ) : (
+        <p className="mt-1 text-sm text-muted">You can mark it once it&apos;s due.</p>
+      )}
+      {promise.releaseRequestedByMe ? (
+        <p className="mt-1 text-sm text-muted">You&apos;ve asked to let this go; waiting for your partner to agree.</p>
+      ) : (
+        <RowActionForm
+          label={`Let go: ${promise.text}`}
+          action={releasePromiseAction.bind(null, promise.id)}
+          choices={[{ value: "release", label: promise.releaseRequestedByPartner ? "Agree to let this go" : "Ask to let this go" }]}
+        />
+      )}
+    </li>
+  );
+}
+
+export default async function PromisesPage() {
+  const ledger = await listPromises();
+  const open = ledger.promises.filter((p) => p.status === "open");
+  const settled = ledger.promises.filter((p) => p.status !== "open");
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <PageHeader title="Promises" description="Small, clear promises with a time. Your partner marks whether each was kept." />
+      <Card aria-labelledby="rate-heading">
+        <CardTitle id="rate-heading">My keep rate</CardTitle>
+        <p className="mt-1 text-3xl font-semibold">{ledger.myKeepRate === null ? "No record yet" : `${Math.round(ledger.myKeepRate * 100)}%`}</p>
+        <p className="text-sm text-muted">
+          {ledger.myKept} kept and {ledger.myBroken} not kept, of the promises you made. Open and let-go promises don&apos;t count.
+        </p>
+      </Card>
+      <Card aria-labelledby="open-heading">
+        <CardTitle id="open-heading">Open promises</CardTitle>
+        {open.length === 0 ? (
+          <p className="mt-1 text-muted">No open promises.</p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {open.map((p) => (
+              <OpenPromise key={p.id} promise={p} />
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card aria-labelledby="make-heading">
+        <CardTitle id="make-heading">Make a promise</CardTitle>
+        <div className="mt-3">
+          <PromiseForm />
+        </div>
+      </Card>
+      <Card aria-labelledby="history-heading">
+        <CardTitle id="history-heading">History</CardTitle>
+        {settled.length === 0 ? (
+          <p className="mt-1 text-muted">Nothing settled yet.</p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {settled.slice(0, 100).map((p) => (
+              <li key={p.id} className="flex items-start justify-between gap-3 py-2">
+                <span className="min-w-0">
+                  <span className="block break-words">{p.text}</span>
+                  <span className="block text-sm text-muted">
+                    {p.madeByMe ? "You" : p.madeByName} · due {when(p.dueAt)}
+                  </span>
+                </span>
+                <Badge tone={STATUS[p.status].tone}>{STATUS[p.status].label}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

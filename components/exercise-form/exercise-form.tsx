@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { VISIBILITIES, VISIBILITY_LABELS, type FieldSpec, type Visibility } from "@/lib/program";
+import { controlName } from "@/lib/validations/exercise-form";
+import type { PartnerFormState } from "@/lib/validations/form-state";
+import { ChoiceGroup, scaleOptions } from "./choice-group";
+import { ListField } from "./list-field";
+import { SafetyHelp } from "./safety-help";
+
+type Props = {
+  fields: FieldSpec[];
+  action: (state: PartnerFormState, formData: FormData) => Promise<PartnerFormState>;
+  initialValues: Record<string, unknown> | null;
+  visibility: Visibility;
+  visibilityLocked: boolean;
+  /** Already sent: the form edits the sent answer and offers no draft. */
+  submitted: boolean;
+  submitLabel?: string;
+};
+
+function asString(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value) : "";
+}
+
+function asRows(value: unknown): Record<string, string>[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((row) =>
+    Object.fromEntries(Object.entries((row ?? {}) as Record<string, unknown>).map(([k, v]) => [k, asString(v)])),
+  );
+}
+
+/** A form built from an exercise kind's field list: any kind of the program, one component. */
+export function ExerciseForm({ fields, action, initialValues, visibility, visibilityLocked, submitted, submitLabel = "Send my answer" }: Props) {
+  const [state, formAction, pending] = useActionState<PartnerFormState, FormData>(action, {});
+  const values = state.values ?? initialValues ?? {};
+  const errors = state.fieldErrors ?? {};
+  const chosenVisibility = (state.values?.__visibility as Visibility | undefined) ?? visibility;
+  return (
+    <form action={formAction} className="space-y-5" noValidate key={state.nonce ?? 0}>
+      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+      {state.safetyConcern ? <SafetyHelp /> : null}
+      {fields.map((field) => {
+        const name = controlName([field.name]);
+        const fieldErrors = errors[field.name];
+        const value = asString(values[field.name]);
+        switch (field.kind) {
+          case "text":
+            return <TextField key={field.name} label={field.label} hint={field.help} name={name} defaultValue={value} errors={fieldErrors} />;
+          case "textarea":
+            return <TextAreaField key={field.name} label={field.label} hint={field.help} name={name} defaultValue={value} errors={fieldErrors} />;
+          case "date":
+            return (
+              <TextField key={field.name} type="datetime-local" label={field.label} hint={field.help} name={name} defaultValue={value} errors={fieldErrors} />
+            );
+          case "choice":
+          case "rating":
+            return (
+              <ChoiceGroup
+                key={field.name}
+                legend={field.label}
+                hint={field.help}
+                name={name}
+                required={field.required}
+                options={field.kind === "rating" ? scaleOptions(field.min, field.max) : (field.options ?? [])}
+                layout={field.kind === "rating" ? "scale" : "list"}
+                defaultValue={value}
+                errors={fieldErrors}
+              />
+            );
+          case "list":
+            return <ListField key={field.name} field={field} defaultRows={asRows(values[field.name])} errors={errors} />;
+        }
+      })}
+      {visibilityLocked ? (
+        <p className="rounded-md bg-brand-soft px-3 py-2 text-sm text-brand-strong">Only your counsellor will see these answers.</p>
+      ) : (
+        <ChoiceGroup
+          legend="Who can read this answer?"
+          name="visibility"
+          required
+          options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}
+          defaultValue={chosenVisibility}
+          errors={errors.visibility}
+        />
+      )}
+      <div className="flex flex-col gap-3 sm:flex-row">
+        <Button type="submit" name="intent" value="submit" disabled={pending}>
+          {pending ? "Saving…" : submitted ? "Update my answer" : submitLabel}
+        </Button>
+        {submitted ? null : (
+          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+            Save a draft
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { db } from "@/db/ready";
+import { checkIns } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import { addIsoDays } from "@/lib/metrics";
+import { checkInSchema, type CheckInAnswer, type ContactAnswer, type Mood, type Visibility } from "@/lib/program";
+import { recordAudit } from "./audit";
+import { PartnerInputError, requirePartnerContext } from "./partner-scope";
+
+/** One of my own check-ins, as I see it (my note included, whoever may read it). */
+export type MyCheckIn = {
+  date: string;
+  trust: number;
+  closeness: number;
+  mood: Mood;
+  contact: ContactAnswer;
+  note: string | null;
+  noteVisibility: Visibility;
+};
+
+const myColumns = {
+  date: checkIns.date,
+  trust: checkIns.trust,
+  closeness: checkIns.closeness,
+  mood: checkIns.mood,
+  contact: checkIns.contact,
+  note: checkIns.note,
+  noteVisibility: checkIns.noteVisibility,
+};
+
+/** Today's check-in of the signed-in partner, or null if they have not checked in yet. */
+export async function getMyCheckInToday(): Promise<MyCheckIn | null> {
+  const { viewer } = await requirePartnerContext();
+  const database = await db();
+  const [row] = await database
+    .select(myColumns)
+    .from(checkIns)
+    .where(and(eq(checkIns.userId, viewer.id), eq(checkIns.date, todayIso())))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The signed-in partner's own check-ins over the last `days` days (today included), oldest first. */
+export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
+  const { viewer } = await requirePartnerContext();
+  const database = await db();
+  const today = todayIso();
+  return database
+    .select(myColumns)
+    .from(checkIns)
+    .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, addIsoDays(today, -(days - 1))), lte(checkIns.date, today)))
+    .orderBy(asc(checkIns.date));
+}
+
+/**
+ * Saves today's check-in for the signed-in partner. One per partner per day: a second save the
+ * same day edits the first (an upsert on the (user, date) key), so a double submit leaves one row.
+ * A date other than today is refused — a check-in is about how today felt.
+ *
+ * @returns whether this created the day's check-in (false: it edited it).
+ */
+export async function saveCheckIn(input: unknown): Promise<{ created: boolean }> {
+  const context = await requirePartnerContext();
+  const parsed = checkInSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PartnerInputError(issue.message, issue.path.join(".") || undefined);
+  }
+  const answer: CheckInAnswer = parsed.data;
+  const today = todayIso();
+  if (answer.date !== undefined && answer.date !== today) {
+    throw new PartnerInputError("You can only check in for today. Please try again from today's page.", "date");
+  }
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(checkIns)
+      .values({
+        coupleId: context.coupleId,
+        userId: context.viewer.id,
+        date: today,
+        trust: answer.trust,
+        closeness: answer.closeness,
+        mood: answer.mood,
+        contact: answer.contact,
+        note: answer.note ?? null,
+        noteVisibility: answer.noteVisibility,
+      })
+      .onConflictDoUpdate({
+        target: [checkIns.userId, checkIns.date],
+        set: {
+          trust: answer.trust,
+          closeness: answer.closeness,
+          mood: answer.mood,
+          contact: answer.contact,
+          note: answer.note ?? null,
+          noteVisibility: answer.noteVisibility,
+          updatedAt: sql`now()`,
+        },
+      })
+      // xmax is 0 only for a freshly inserted row: tells a first check-in from an edit.
+      .returning({ id: checkIns.id, created: sql<boolean>`(xmax = 0)` });
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: row!.created ? "check_in.create" : "check_in.update",
+      entityType: "check_in",
+      entityId: row!.id,
+      coupleId: context.coupleId,
+    });
+    return { created: Boolean(row!.created) };
+  });
+}

@@ -1,0 +1,63 @@
+import "server-only";
+import { and, eq, isNull, ne } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import type { Executor } from "@/db";
+import { db } from "@/db/ready";
+import { coupleMembers, couples, safetyConcerns } from "@/db/schema";
+import { requireRole, type Viewer } from "./viewer";
+
+/**
+ * A refusal the partner should read, with the form field it belongs to (if any). The DAL throws
+ * it for rules a form cannot check on its own (a date that isn't today, confirming your own
+ * promise); actions turn it into a message beside the field.
+ */
+export class PartnerInputError extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "PartnerInputError";
+  }
+}
+
+/** The signed-in partner with their couple and the other partner's id. */
+export type PartnerContext = {
+  viewer: Viewer;
+  coupleId: string;
+  clinicId: string;
+  /** The other partner, or null while only one partner has joined. */
+  otherId: string | null;
+};
+
+/**
+ * The signed-in partner's couple. Anyone else — and a partner not yet in a couple — gets not
+ * found, so every partner DAL function starts here and scopes its queries by `coupleId`.
+ */
+export async function requirePartnerContext(): Promise<PartnerContext> {
+  const viewer = await requireRole("partner");
+  const database = await db();
+  const [membership] = await database
+    .select({ coupleId: coupleMembers.coupleId, clinicId: couples.clinicId })
+    .from(coupleMembers)
+    .innerJoin(couples, eq(couples.id, coupleMembers.coupleId))
+    .where(and(eq(coupleMembers.userId, viewer.id), eq(couples.clinicId, viewer.clinicId)))
+    .limit(1);
+  if (!membership) notFound();
+  const [other] = await database
+    .select({ userId: coupleMembers.userId })
+    .from(coupleMembers)
+    .where(and(eq(coupleMembers.coupleId, membership.coupleId), ne(coupleMembers.userId, viewer.id)))
+    .limit(1);
+  return { viewer, coupleId: membership.coupleId, clinicId: membership.clinicId, otherId: other?.userId ?? null };
+}
+
+/** True while the couple has a safety concern the counsellor has not yet cleared. */
+export async function hasOpenSafetyConcern(executor: Executor, coupleId: string): Promise<boolean> {
+  const rows = await executor
+    .select({ id: safetyConcerns.id })
+    .from(safetyConcerns)
+    .where(and(eq(safetyConcerns.coupleId, coupleId), isNull(safetyConcerns.clearedAt)))
+    .limit(1);
+  return rows.length > 0;
+}

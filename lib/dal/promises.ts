@@ -1,0 +1,214 @@
+import "server-only";
+import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { alias } from "drizzle-orm/pg-core";
+import type { Transaction } from "@/db";
+import { db } from "@/db/ready";
+import { promises, users, type PromiseStatus } from "@/db/schema";
+import { keepRate, toIsoDate } from "@/lib/metrics";
+import { parseDueAt, PROMISE_DUE_GRACE_MS, promiseInputSchema, promiseOutcomeSchema } from "@/lib/validations/promises";
+import { recordAudit } from "./audit";
+import { ON_HOLD_MESSAGE } from "./exercises";
+import { hasOpenSafetyConcern, PartnerInputError, requirePartnerContext } from "./partner-scope";
+import { parseIdOrNotFound } from "./scope";
+
+export type PromiseView = {
+  id: string;
+  text: string;
+  details: string;
+  dueAt: string;
+  status: PromiseStatus;
+  madeByMe: boolean;
+  madeByName: string;
+  confirmedByName: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  /** The other partner may mark it kept or broken: it is open, not mine, and due. */
+  canConfirm: boolean;
+  /** It is open and not yet due. */
+  notDueYet: boolean;
+  releaseRequestedByMe: boolean;
+  releaseRequestedByPartner: boolean;
+};
+
+export type PromiseLedger = {
+  promises: PromiseView[];
+  /** Kept ÷ (kept + broken) of the promises I made; null when none has been decided. */
+  myKeepRate: number | null;
+  myKept: number;
+  myBroken: number;
+};
+
+const confirmer = alias(users, "confirmer");
+
+/** The couple's promises, newest first, with the signed-in partner's own keep rate (lib/metrics keepRate). */
+export async function listPromises(): Promise<PromiseLedger> {
+  const context = await requirePartnerContext();
+  const database = await db();
+  const rows = await database
+    .select({
+      id: promises.id,
+      text: promises.text,
+      details: promises.details,
+      dueAt: promises.dueAt,
+      status: promises.status,
+      madeBy: promises.madeBy,
+      madeByName: users.name,
+      confirmedByName: confirmer.name,
+      resolvedAt: promises.resolvedAt,
+      createdAt: promises.createdAt,
+      releaseRequestedBy: promises.releaseRequestedBy,
+    })
+    .from(promises)
+    .innerJoin(users, eq(users.id, promises.madeBy))
+    .leftJoin(confirmer, eq(confirmer.id, promises.confirmedBy))
+    .where(eq(promises.coupleId, context.coupleId))
+    .orderBy(desc(promises.createdAt))
+    .limit(500);
+  const now = Date.now();
+  const views = rows.map((r): PromiseView => {
+    const mine = r.madeBy === context.viewer.id;
+    const due = new Date(r.dueAt).getTime() <= now;
+    return {
+      id: r.id,
+      text: r.text,
+      details: r.details,
+      dueAt: new Date(r.dueAt).toISOString(),
+      status: r.status,
+      madeByMe: mine,
+      madeByName: r.madeByName,
+      confirmedByName: r.confirmedByName,
+      resolvedAt: r.resolvedAt ? new Date(r.resolvedAt).toISOString() : null,
+      createdAt: new Date(r.createdAt).toISOString(),
+      canConfirm: r.status === "open" && !mine && due,
+      notDueYet: r.status === "open" && !due,
+      releaseRequestedByMe: r.status === "open" && r.releaseRequestedBy === context.viewer.id,
+      releaseRequestedByPartner: r.status === "open" && r.releaseRequestedBy !== null && r.releaseRequestedBy !== context.viewer.id,
+    };
+  });
+  const mineOutcomes = rows
+    .filter((r) => r.madeBy === context.viewer.id)
+    .map((r) => ({ status: r.status, resolvedOn: r.resolvedAt ? toIsoDate(new Date(r.resolvedAt)) : null }));
+  return {
+    promises: views,
+    myKeepRate: keepRate(mineOutcomes),
+    myKept: mineOutcomes.filter((p) => p.status === "kept").length,
+    myBroken: mineOutcomes.filter((p) => p.status === "broken").length,
+  };
+}
+
+/** Makes a promise to the other partner, due at a date and time from now on. */
+export async function makePromise(input: unknown): Promise<{ id: string }> {
+  const context = await requirePartnerContext();
+  const parsed = promiseInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PartnerInputError(issue.message, issue.path.map(String).join(".") || undefined);
+  }
+  const dueAt = parseDueAt(parsed.data.dueAt);
+  if (Number.isNaN(dueAt.getTime())) throw new PartnerInputError("Please choose a real date and time.", "dueAt");
+  if (dueAt.getTime() < Date.now() - PROMISE_DUE_GRACE_MS) {
+    throw new PartnerInputError("Please choose a time from now on: a promise is about something still to do.", "dueAt");
+  }
+  const database = await db();
+  return database.transaction(async (tx) => {
+    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new PartnerInputError(ON_HOLD_MESSAGE);
+    const [row] = await tx
+      .insert(promises)
+      .values({
+        coupleId: context.coupleId,
+        madeBy: context.viewer.id,
+        text: parsed.data.text,
+        details: parsed.data.details ?? "",
+        dueAt,
+      })
+      .returning({ id: promises.id });
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: "promise.make",
+      entityType: "promise",
+      entityId: row!.id,
+      coupleId: context.coupleId,
+    });
+    return { id: row!.id };
+  });
+}
+
+async function lockPromise(tx: Transaction, coupleId: string, id: string) {
+  const [row] = await tx
+    .select({ id: promises.id, madeBy: promises.madeBy, status: promises.status, dueAt: promises.dueAt, releaseRequestedBy: promises.releaseRequestedBy })
+    .from(promises)
+    .where(and(eq(promises.id, id), eq(promises.coupleId, coupleId)))
+    .for("update")
+    .limit(1);
+  if (!row) notFound();
+  return row;
+}
+
+/**
+ * Marks the other partner's promise kept or broken. Only the partner it was made to may do this,
+ * only once it is due, and only once.
+ */
+export async function confirmPromise(promiseId: string, outcome: unknown): Promise<void> {
+  const context = await requirePartnerContext();
+  const id = parseIdOrNotFound(promiseId);
+  const parsedOutcome = promiseOutcomeSchema.safeParse(outcome);
+  if (!parsedOutcome.success) throw new PartnerInputError(parsedOutcome.error.issues[0]!.message);
+  const database = await db();
+  await database.transaction(async (tx) => {
+    const row = await lockPromise(tx, context.coupleId, id);
+    if (row.madeBy === context.viewer.id) {
+      throw new PartnerInputError("This is your own promise: your partner is the one who says whether it was kept.");
+    }
+    if (row.status !== "open") throw new PartnerInputError("This promise has already been settled.");
+    if (new Date(row.dueAt).getTime() > Date.now()) {
+      throw new PartnerInputError("This promise isn't due yet. You can mark it once its time has come.");
+    }
+    await tx
+      .update(promises)
+      .set({ status: parsedOutcome.data, confirmedBy: context.viewer.id, resolvedAt: sql`now()` })
+      .where(and(eq(promises.id, id), eq(promises.status, "open"), ne(promises.madeBy, context.viewer.id), lte(promises.dueAt, sql`now()`)));
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: parsedOutcome.data === "kept" ? "promise.confirm_kept" : "promise.confirm_broken",
+      entityType: "promise",
+      entityId: id,
+      coupleId: context.coupleId,
+    });
+  });
+}
+
+/**
+ * Asks to release an open promise, or agrees to the other partner's request. A release needs
+ * both: the first request is recorded, and the promise is released when the other partner agrees.
+ *
+ * @returns "requested" after the first request, "released" once both agreed.
+ */
+export async function requestPromiseRelease(promiseId: string): Promise<"requested" | "released"> {
+  const context = await requirePartnerContext();
+  const id = parseIdOrNotFound(promiseId);
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const row = await lockPromise(tx, context.coupleId, id);
+    if (row.status !== "open") throw new PartnerInputError("This promise has already been settled.");
+    if (row.releaseRequestedBy === context.viewer.id) {
+      throw new PartnerInputError("You've already asked to let this promise go. It's waiting for your partner to agree.");
+    }
+    const releasing = row.releaseRequestedBy !== null;
+    await tx
+      .update(promises)
+      .set(releasing ? { status: "released", resolvedAt: sql`now()` } : { releaseRequestedBy: context.viewer.id })
+      .where(eq(promises.id, id));
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: releasing ? "promise.release" : "promise.request_release",
+      entityType: "promise",
+      entityId: id,
+      coupleId: context.coupleId,
+    });
+    return releasing ? "released" : "requested";
+  });
+}
