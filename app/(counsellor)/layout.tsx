@@ -5,7 +5,13 @@ import { requireRole } from "@/lib/dal/viewer";
 export default async function CounsellorLayout({ children }: { children: React.ReactNode }) {
   const viewer = await requireRole("counsellor");
   return (
-    <AppShell viewer={viewer} nav={[{ href: "/caseload", label: "Caseload" }]}>
+    <AppShell
+      viewer={viewer}
+      nav={[
+        { href: "/caseload", label: "Caseload" },
+        { href: "/couples/new", label: "New couple" },
+      ]}
+    >
       {children}
     </AppShell>
   );

@@ -6,11 +6,13 @@ import {
   useReactTable,
   type ColumnDef,
   type SortingState,
+  type VisibilityState,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "@/lib/cn";
+import { ColumnVisibilityMenu, useStoredVisibility } from "./column-visibility";
 
 export type ServerPage = { page: number; pageSize: number; pageCount: number; total: number };
 
@@ -23,23 +25,29 @@ type Props<TRow> = {
   sort: { id: string; desc: boolean };
   getRowId: (row: TRow) => string;
   emptyMessage: string;
+  /**
+   * localStorage key under which hidden columns are remembered on this device; omit to show every
+   * column always. Columns with `enableHiding: false` cannot be hidden.
+   */
+  visibilityStorageKey?: string;
 };
 
 /**
  * One table for every list: sorting and paging live in the URL and run on the server, so a
  * shared link shows the same view. Columns whose `enableSorting` is false are not sortable.
  */
-export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, emptyMessage }: Props<TRow>) {
+export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, emptyMessage, visibilityStorageKey }: Props<TRow>) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const sorting: SortingState = [{ id: sort.id, desc: sort.desc }];
+  const [columnVisibility, setColumnVisibility] = useStoredVisibility(visibilityStorageKey);
   // TanStack's table instance is rebuilt per render on purpose; the compiler rightly skips memoizing it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
     getRowId,
-    state: { sorting },
+    state: { sorting, columnVisibility: columnVisibility as VisibilityState },
     manualSorting: true,
     manualPagination: true,
     manualFiltering: true,
@@ -60,8 +68,22 @@ export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, 
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.total, page.page * page.pageSize);
 
+  const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide());
+  const visibleCount = table.getVisibleLeafColumns().length;
+
   return (
     <div className="space-y-3">
+      {visibilityStorageKey && hideable.length > 0 ? (
+        <ColumnVisibilityMenu
+          columns={hideable.map((c) => ({
+            id: c.id,
+            label: typeof c.columnDef.header === "string" ? c.columnDef.header : c.id,
+            visible: c.getIsVisible(),
+          }))}
+          onChange={(id, visible) => setColumnVisibility({ ...columnVisibility, [id]: visible })}
+          onReset={() => setColumnVisibility({})}
+        />
+      ) : null}
       <div className="overflow-x-auto rounded-lg border border-line bg-surface">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -104,7 +126,7 @@ export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, 
           <tbody>
             {table.getRowModel().rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-muted">
+                <td colSpan={visibleCount} className="px-3 py-8 text-center text-muted">
                   {emptyMessage}
                 </td>
               </tr>

@@ -1,10 +1,24 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
-import { coupleMembers, couples, users, type CoupleStatus, type PartnerSlot } from "@/db/schema";
+import {
+  agreements,
+  assignments,
+  checkIns,
+  coupleMembers,
+  couples,
+  exerciseResponses,
+  promises,
+  safetyConcerns,
+  users,
+  type CoupleStatus,
+  type PartnerSlot,
+} from "@/db/schema";
+import { recordAudit } from "./audit";
 import { coupleScope, parseIdOrNotFound } from "./scope";
-import { getViewer, requireViewer, type Viewer } from "./viewer";
+import { getViewer, requireRole, requireViewer, type Viewer } from "./viewer";
 
 export type CouplePartner = { id: string; name: string; slot: PartnerSlot; isViewer: boolean };
 export type CoupleSummary = {
@@ -68,4 +82,228 @@ export async function getMyCoupleId(): Promise<string | null> {
     .where(eq(coupleMembers.userId, viewer.id))
     .limit(1);
   return row?.coupleId ?? null;
+}
+
+export type CoupleCheckIn = {
+  id: string;
+  date: string;
+  partnerName: string;
+  trust: number;
+  closeness: number;
+  mood: string;
+  contact: string;
+  note: string | null;
+  noteVisibility: "shared" | "counsellor_only";
+};
+
+export type CoupleAnswer = {
+  id: string;
+  exerciseKind: string;
+  step: number;
+  partnerName: string;
+  occurrenceOn: string;
+  payload: Record<string, unknown>;
+  visibility: "shared" | "counsellor_only";
+  submittedAt: string | null;
+};
+
+export type CoupleAgreement = {
+  id: string;
+  title: string;
+  details: string;
+  status: string;
+  proposedByName: string;
+  checkInsPerWeek: number | null;
+  createdAt: string;
+};
+
+export type CouplePromise = {
+  id: string;
+  text: string;
+  details: string;
+  status: string;
+  madeByName: string;
+  dueAt: string;
+  resolvedAt: string | null;
+};
+
+export type CoupleAssignment = {
+  id: string;
+  step: number;
+  exerciseKind: string;
+  forUserId: string | null;
+  forName: string | null;
+  dueOn: string;
+  recurrence: "once" | "daily" | "weekly";
+  instructions: string;
+  status: "active" | "completed" | "cancelled";
+  createdAt: string;
+};
+
+export type CoupleActivity = {
+  checkIns: CoupleCheckIn[];
+  answers: CoupleAnswer[];
+  agreements: CoupleAgreement[];
+  promises: CouplePromise[];
+  assignments: CoupleAssignment[];
+  openSafetyConcerns: { id: string; raisedAt: string }[];
+};
+
+/** How many of the newest check-ins, answers and promises the couple page lists. */
+export const ACTIVITY_LIMIT = 20;
+
+/** The couple if the signed-in counsellor carries it; otherwise not found. */
+async function requireCounsellorCouple(coupleId: string): Promise<{ viewer: Viewer; id: string }> {
+  const id = parseIdOrNotFound(coupleId);
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const [row] = await database
+    .select({ id: couples.id })
+    .from(couples)
+    .where(and(eq(couples.id, id), coupleScope(viewer)))
+    .limit(1);
+  if (!row) notFound();
+  return { viewer, id };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * What the couple has been doing, newest first, for their counsellor: check-ins with notes, both
+ * partners' submitted answers (shared and counsellor-only, marked), agreements, promises, the
+ * assignments set, and any safety concern not yet cleared. A fixed number of queries.
+ */
+export async function getCoupleActivity(coupleId: string): Promise<CoupleActivity> {
+  const { id } = await requireCounsellorCouple(coupleId);
+  const database = await db();
+  const forUser = alias(users, "for_user");
+  const [checkInRows, answerRows, agreementRows, promiseRows, assignmentRows, concernRows] = await Promise.all([
+    database
+      .select({
+        id: checkIns.id,
+        date: checkIns.date,
+        partnerName: users.name,
+        trust: checkIns.trust,
+        closeness: checkIns.closeness,
+        mood: checkIns.mood,
+        contact: checkIns.contact,
+        note: checkIns.note,
+        noteVisibility: checkIns.noteVisibility,
+      })
+      .from(checkIns)
+      .innerJoin(users, eq(users.id, checkIns.userId))
+      .where(eq(checkIns.coupleId, id))
+      .orderBy(desc(checkIns.date), desc(checkIns.updatedAt))
+      .limit(ACTIVITY_LIMIT),
+    database
+      .select({
+        id: exerciseResponses.id,
+        exerciseKind: exerciseResponses.exerciseKind,
+        step: assignments.step,
+        partnerName: users.name,
+        occurrenceOn: exerciseResponses.occurrenceOn,
+        payload: exerciseResponses.payload,
+        visibility: exerciseResponses.visibility,
+        submittedAt: exerciseResponses.submittedAt,
+      })
+      .from(exerciseResponses)
+      .innerJoin(users, eq(users.id, exerciseResponses.userId))
+      .innerJoin(assignments, eq(assignments.id, exerciseResponses.assignmentId))
+      .where(and(eq(exerciseResponses.coupleId, id), eq(exerciseResponses.status, "submitted")))
+      .orderBy(desc(exerciseResponses.submittedAt), desc(exerciseResponses.updatedAt))
+      .limit(ACTIVITY_LIMIT),
+    database
+      .select({
+        id: agreements.id,
+        title: agreements.title,
+        details: agreements.details,
+        status: agreements.status,
+        proposedByName: users.name,
+        checkInsPerWeek: agreements.checkInsPerWeek,
+        createdAt: agreements.createdAt,
+      })
+      .from(agreements)
+      .innerJoin(users, eq(users.id, agreements.proposedBy))
+      .where(eq(agreements.coupleId, id))
+      .orderBy(desc(agreements.createdAt)),
+    database
+      .select({
+        id: promises.id,
+        text: promises.text,
+        details: promises.details,
+        status: promises.status,
+        madeByName: users.name,
+        dueAt: promises.dueAt,
+        resolvedAt: promises.resolvedAt,
+      })
+      .from(promises)
+      .innerJoin(users, eq(users.id, promises.madeBy))
+      .where(eq(promises.coupleId, id))
+      .orderBy(desc(promises.createdAt))
+      .limit(ACTIVITY_LIMIT),
+    database
+      .select({
+        id: assignments.id,
+        step: assignments.step,
+        exerciseKind: assignments.exerciseKind,
+        forUserId: assignments.forUserId,
+        forName: forUser.name,
+        dueOn: assignments.dueOn,
+        recurrence: assignments.recurrence,
+        instructions: assignments.instructions,
+        status: assignments.status,
+        createdAt: assignments.createdAt,
+      })
+      .from(assignments)
+      .leftJoin(forUser, eq(forUser.id, assignments.forUserId))
+      .where(and(eq(assignments.coupleId, id), ne(assignments.status, "cancelled")))
+      .orderBy(desc(assignments.createdAt))
+      .limit(50),
+    database
+      .select({ id: safetyConcerns.id, raisedAt: safetyConcerns.raisedAt })
+      .from(safetyConcerns)
+      .where(and(eq(safetyConcerns.coupleId, id), isNull(safetyConcerns.clearedAt)))
+      .orderBy(desc(safetyConcerns.raisedAt)),
+  ]);
+  return {
+    checkIns: checkInRows.map((r) => ({ ...r, trust: Number(r.trust), closeness: Number(r.closeness) })),
+    answers: answerRows.map((r) => ({
+      ...r,
+      payload: (r.payload ?? {}) as Record<string, unknown>,
+      submittedAt: iso(r.submittedAt),
+    })),
+    agreements: agreementRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    promises: promiseRows.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), resolvedAt: iso(r.resolvedAt) })),
+    assignments: assignmentRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    openSafetyConcerns: concernRows.map((r) => ({ id: r.id, raisedAt: r.raisedAt.toISOString() })),
+  };
+}
+
+/**
+ * Marks every open safety concern of the couple as cleared by the signed-in counsellor (after
+ * they have spoken with the couple), lifting the hold on couple exercises. Audited as
+ * "safety.clear". Returns how many were cleared (0 when none was open).
+ */
+export async function clearSafetyConcern(coupleId: string): Promise<number> {
+  const { viewer, id } = await requireCounsellorCouple(coupleId);
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const cleared = await tx
+      .update(safetyConcerns)
+      .set({ clearedBy: viewer.id, clearedAt: new Date() })
+      .where(and(eq(safetyConcerns.coupleId, id), isNull(safetyConcerns.clearedAt)))
+      .returning({ id: safetyConcerns.id });
+    if (cleared.length > 0) {
+      await recordAudit(tx, {
+        clinicId: viewer.clinicId,
+        actorId: viewer.id,
+        action: "safety.clear",
+        entityType: "couple",
+        entityId: id,
+        coupleId: id,
+        metadata: { cleared: cleared.length },
+      });
+    }
+    return cleared.length;
+  });
 }

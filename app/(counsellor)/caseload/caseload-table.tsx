@@ -4,15 +4,50 @@ import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type ServerPage } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
-import type { CaseloadRow } from "@/lib/dal/caseload";
+import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
+import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
+import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program/exercise-kinds";
 
 function formatDay(iso: string | null, today: string): string {
   if (!iso) return "Never";
   if (iso === today) return "Today";
   const days = Math.round((Date.parse(today) - Date.parse(iso)) / 86_400_000);
   if (days === 1) return "Yesterday";
+  if (days < 0) return `In ${-days} days`;
   return `${days} days ago`;
+}
+
+function percent(value: number | null): string {
+  return value === null ? "—" : `${Math.round(value * 100)}%`;
+}
+
+function signed(value: number | null): string {
+  if (value === null) return "—";
+  const rounded = Math.round(value * 10) / 10;
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
+}
+
+/** The figure the server sorts by: the lower of the two partners'. */
+function lowest(values: (number | null)[]): number | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length ? Math.min(...present) : null;
+}
+
+const firstName = (p: CaseloadPartner) => p.name.split(" ")[0] ?? p.name;
+
+/** One line per partner, first name first, so two figures in a cell are never ambiguous. */
+function PerPartner({ partners, render }: { partners: CaseloadPartner[]; render: (p: CaseloadPartner) => React.ReactNode }) {
+  if (partners.length === 0) return <span className="text-muted">—</span>;
+  return (
+    <ul className="space-y-0.5 whitespace-nowrap">
+      {partners.map((p) => (
+        <li key={p.slot}>
+          <span className="text-muted">{firstName(p)}</span> {render(p)}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function CaseloadTable({
@@ -31,7 +66,9 @@ export function CaseloadTable({
   const columns: ColumnDef<CaseloadRow, unknown>[] = [
     {
       id: "name",
+      accessorFn: (row) => row.name,
       header: "Couple",
+      enableHiding: false,
       cell: ({ row }) => (
         <Link href={`/couples/${row.original.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
           {row.original.name}
@@ -40,25 +77,95 @@ export function CaseloadTable({
     },
     {
       id: "status",
+      accessorFn: (row) => row.status,
       header: "Status",
       cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status]}>{STATUS_LABELS[row.original.status]}</Badge>,
     },
     {
       id: "step",
+      accessorFn: (row) => row.currentStep,
       header: "Current step",
       cell: ({ row }) => (
         <span>
-          <span className="font-medium">Step {row.original.currentStep}</span>
-          <span className="block text-muted">{stepTitles[row.original.currentStep]}</span>
+          <span className="font-medium whitespace-nowrap">Step {row.original.currentStep}</span>
+          <span className="block text-xs text-muted">{stepTitles[row.original.currentStep]}</span>
         </span>
       ),
     },
     {
       id: "lastCheckIn",
+      accessorFn: (row) => row.lastCheckIn,
       header: "Last check-in",
       cell: ({ row }) => (
         <time dateTime={row.original.lastCheckIn ?? undefined}>{formatDay(row.original.lastCheckIn, today)}</time>
       ),
+    },
+    {
+      id: "adherence",
+      accessorFn: (row) => lowest(row.partners.map((p) => p.adherence)),
+      header: "Check-ins, 14 days",
+      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => percent(p.adherence)} />,
+    },
+    {
+      id: "keepRate",
+      accessorFn: (row) => lowest(row.partners.map((p) => p.keepRate)),
+      header: "Promises kept, 30 days",
+      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => percent(p.keepRate)} />,
+    },
+    {
+      id: "trust",
+      accessorFn: (row) => lowest(row.partners.map((p) => p.trust)),
+      header: "Trust, 7-day mean (change)",
+      cell: ({ row }) => (
+        <PerPartner
+          partners={row.original.partners}
+          render={(p) => (
+            <>
+              {p.trust === null ? "—" : p.trust.toFixed(1)}{" "}
+              <span className={p.trustChange !== null && p.trustChange <= -1 ? "font-medium text-danger" : "text-muted"}>
+                ({signed(p.trustChange)})
+              </span>
+            </>
+          )}
+        />
+      ),
+    },
+    {
+      id: "flags",
+      accessorFn: (row) => row.flags.length,
+      header: "Flags",
+      cell: ({ row }) =>
+        row.original.flags.length === 0 ? (
+          <span className="text-muted">None</span>
+        ) : (
+          <ul className="flex flex-col items-start gap-1">
+            {row.original.flags.map((flag) => (
+              <li key={flag}>
+                <Badge tone={flag === "safety_concern" ? "danger" : "warn"} title={FLAG_DESCRIPTIONS[flag]} className="whitespace-normal">
+                  {FLAG_LABELS[flag]}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        ),
+    },
+    {
+      id: "nextDue",
+      accessorFn: (row) => row.nextDue?.dueOn ?? null,
+      header: "Next due",
+      cell: ({ row }) => {
+        const due = row.original.nextDue;
+        if (!due) return <span className="text-muted">Nothing due</span>;
+        const kind = EXERCISE_KINDS[due.exerciseKind as ExerciseKindId];
+        return (
+          <span>
+            <span className="font-medium">{kind?.title ?? due.exerciseKind}</span>
+            <time dateTime={due.dueOn} className="block text-muted">
+              {formatDay(due.dueOn, today)}
+            </time>
+          </span>
+        );
+      },
     },
   ];
   return (
@@ -70,6 +177,7 @@ export function CaseloadTable({
       sort={sort}
       getRowId={(row) => row.id}
       emptyMessage="No couples match this view."
+      visibilityStorageKey="mend:caseload-columns"
     />
   );
 }

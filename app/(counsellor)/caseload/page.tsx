@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import Link from "next/link";
+import { Suspense } from "react";
+import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
 import { coupleStatusEnum } from "@/db/schema/enums";
 import { listCaseload } from "@/lib/dal/caseload";
-import { todayIso } from "@/lib/dates";
 import { STATUS_LABELS } from "@/lib/labels";
+import { FLAG_IDS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { STEPS } from "@/lib/program";
-import { caseloadQuerySchema } from "@/lib/validations/caseload";
+import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validations/caseload";
 import { CaseloadTable } from "./caseload-table";
+import { CaseloadSkeleton } from "./caseload-skeleton";
 
 export const metadata: Metadata = { title: "Caseload" };
 
@@ -16,44 +18,76 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function CaseloadPage({ searchParams }: Props) {
   const query = caseloadQuerySchema.parse(await searchParams);
+  const keep: Record<string, string> = { sort: query.sort, dir: query.dir, pageSize: String(query.pageSize) };
+  const attentionHref = `/caseload?${new URLSearchParams({ ...keep, flag: "attention" })}`;
+  return (
+    <>
+      <PageHeader
+        title="Caseload"
+        description="The couples you support, and where each one is."
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={attentionHref}
+              aria-current={query.flag === "attention" ? "page" : undefined}
+              className="inline-flex min-h-11 items-center rounded-md border border-line bg-surface px-4 font-medium text-ink hover:bg-bg aria-[current=page]:bg-brand-soft"
+            >
+              Needs attention
+            </Link>
+          </div>
+        }
+      />
+      <DataTableToolbar
+        idPrefix="caseload"
+        searchLabel="Search couples"
+        searchValue={query.q}
+        keep={keep}
+        clearHref="/caseload"
+        facets={[
+          {
+            param: "status",
+            label: "Status",
+            anyLabel: "Any status",
+            value: query.status,
+            options: coupleStatusEnum.enumValues.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+          },
+          {
+            param: "step",
+            label: "Step",
+            anyLabel: "Any step",
+            value: query.step ? String(query.step) : undefined,
+            options: STEPS.map((s) => ({ value: String(s.number), label: `${s.number}. ${s.title}` })),
+          },
+          {
+            param: "flag",
+            label: "Flags",
+            anyLabel: "Any or none",
+            value: query.flag,
+            options: [
+              { value: "attention", label: "Needs attention (any flag)" },
+              ...FLAG_IDS.map((id) => ({ value: id, label: FLAG_LABELS[id] })),
+            ],
+          },
+        ]}
+      />
+      {/* Keyed by the view, so changing a filter, sort or page shows the loading state again. */}
+      <Suspense key={JSON.stringify(query)} fallback={<CaseloadSkeleton />}>
+        <CaseloadResults query={query} />
+      </Suspense>
+    </>
+  );
+}
+
+async function CaseloadResults({ query }: { query: CaseloadQuery }) {
   const result = await listCaseload(query);
   const stepTitles = Object.fromEntries(STEPS.map((s) => [s.number, s.title]));
   return (
-    <>
-      <PageHeader title="Caseload" description="The couples you support, and where each one is." />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label="Filter couples">
-        <div className="w-full sm:w-64">
-          <label htmlFor="caseload-q" className="mb-1 block text-sm font-medium">
-            Search couples
-          </label>
-          <input id="caseload-q" name="q" type="search" defaultValue={query.q} className={controlClass} />
-        </div>
-        <div>
-          <label htmlFor="caseload-status" className="mb-1 block text-sm font-medium">
-            Status
-          </label>
-          <select id="caseload-status" name="status" defaultValue={query.status ?? ""} className={controlClass}>
-            <option value="">Any status</option>
-            {coupleStatusEnum.enumValues.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-      </form>
-      <CaseloadTable
-        rows={result.rows}
-        page={result}
-        sort={{ id: query.sort, desc: query.dir === "desc" }}
-        today={todayIso()}
-        stepTitles={stepTitles}
-      />
-    </>
+    <CaseloadTable
+      rows={result.rows}
+      page={result}
+      sort={{ id: query.sort, desc: query.dir === "desc" }}
+      today={result.today}
+      stepTitles={stepTitles}
+    />
   );
 }

@@ -1,0 +1,5 @@
+import { CaseloadSkeleton } from "./caseload-skeleton";
+
+export default function Loading() {
+  return <CaseloadSkeleton />;
+}

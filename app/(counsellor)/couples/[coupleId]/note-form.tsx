@@ -1,0 +1,69 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField } from "@/components/ui/field";
+import { NOTE_FORMAT_LABELS, NOTE_SECTIONS, type NoteFormat } from "@/lib/validations/notes";
+import { initialFormState, type FormState } from "./form-state";
+
+type Props = {
+  action: (prev: FormState, formData: FormData) => Promise<FormState>;
+  defaults?: { format: NoteFormat; body: Record<string, string> };
+  /** An addendum is free text, signed when saved. */
+  addendum?: boolean;
+  idPrefix: string;
+};
+
+/** Write a note (SOAP, DAP or free-form): save it as a draft, or sign it, which locks it. */
+export function NoteForm({ action, defaults, addendum = false, idPrefix }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [format, setFormat] = useState<NoteFormat>((state.values?.format as NoteFormat | undefined) ?? defaults?.format ?? "soap");
+  const errors = state.fieldErrors ?? {};
+  const sections = addendum ? NOTE_SECTIONS.free : NOTE_SECTIONS[format];
+  // After a save a new note starts empty; a refused save keeps the text.
+  const formKey = defaults ? "edit" : (state.savedAt ?? "initial");
+  return (
+    <form action={formAction} className="space-y-3" aria-label={addendum ? "Addendum" : defaults ? "Edit draft note" : "New note"} noValidate>
+      <div key={formKey} className="space-y-3">
+        {addendum ? null : (
+          <SelectField
+            label="Format"
+            name="format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as NoteFormat)}
+            errors={errors.format}
+            className="max-w-xs"
+          >
+            {Object.entries(NOTE_FORMAT_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {sections.map((s) => (
+          <TextAreaField
+            key={`${idPrefix}-${format}-${s.key}`}
+            label={addendum ? "Addendum" : s.label}
+            name={s.key}
+            defaultValue={state.values?.[s.key] ?? defaults?.body[s.key] ?? ""}
+            errors={errors[s.key]}
+          />
+        ))}
+      </div>
+      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {addendum ? null : (
+          <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>
+            Save draft
+          </Button>
+        )}
+        <Button type="submit" name="intent" value="sign" disabled={pending}>
+          {addendum ? "Sign addendum" : "Sign note"}
+        </Button>
+      </div>
+      {addendum ? null : <p className="text-sm text-muted">A signed note can&apos;t be changed; corrections are added as addenda.</p>}
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { controlClass } from "@/components/ui/field";
+import type { NoteThread, NoteView } from "@/lib/dal/notes";
+import { NOTE_FORMAT_LABELS, NOTE_SECTIONS, type NoteSearch } from "@/lib/validations/notes";
+import { addendumAction, saveNoteAction } from "./actions";
+import { NoteForm } from "./note-form";
+
+function NoteBody({ note }: { note: NoteView }) {
+  const sections = NOTE_SECTIONS[note.format];
+  return (
+    <dl className="space-y-1 text-sm">
+      {sections.map((s) =>
+        note.body[s.key] ? (
+          <div key={s.key}>
+            {note.format === "free" ? null : <dt className="font-medium text-muted">{s.label}</dt>}
+            <dd className="whitespace-pre-wrap">{note.body[s.key]}</dd>
+          </div>
+        ) : null,
+      )}
+    </dl>
+  );
+}
+
+const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/** The couple's clinical notes: search, a new note, and each note with its addenda. Counsellor only. */
+export function NotesSection({ coupleId, notes, search }: { coupleId: string; notes: NoteThread[]; search: NoteSearch }) {
+  const searching = Boolean(search.q || search.from || search.to);
+  return (
+    <Card aria-labelledby="notes-heading" className="space-y-4">
+      <div>
+        <CardTitle id="notes-heading">Clinical notes</CardTitle>
+        <p className="text-sm text-muted">Only you can read these. Partners and clinic admins never see them.</p>
+      </div>
+      <details className="rounded-md border border-line p-3">
+        <summary className="cursor-pointer font-medium text-brand">Write a note</summary>
+        <div className="mt-3">
+          <NoteForm action={saveNoteAction.bind(null, coupleId, null)} idPrefix="new-note" />
+        </div>
+      </details>
+      <form method="get" role="search" aria-label="Search notes" className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-56">
+          <label htmlFor="notes-q" className="mb-1 block text-sm font-medium">
+            Search notes
+          </label>
+          <input id="notes-q" name="nq" type="search" defaultValue={search.q} className={controlClass} />
+        </div>
+        <div>
+          <label htmlFor="notes-from" className="mb-1 block text-sm font-medium">
+            From
+          </label>
+          <input id="notes-from" name="nfrom" type="date" defaultValue={search.from} className={controlClass} />
+        </div>
+        <div>
+          <label htmlFor="notes-to" className="mb-1 block text-sm font-medium">
+            To
+          </label>
+          <input id="notes-to" name="nto" type="date" defaultValue={search.to} className={controlClass} />
+        </div>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {notes.length === 0 ? (
+        <p className="text-muted">{searching ? "No notes match this search." : "No notes yet."}</p>
+      ) : (
+        <ol className="space-y-3">
+          {notes.map((note) => (
+            <li key={note.id} className="rounded-md border border-line p-3">
+              <article aria-label={`Note of ${when(note.createdAt)}`}>
+                <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
+                  <span className="font-medium">{NOTE_FORMAT_LABELS[note.format]} note</span>
+                  <span className="text-muted">
+                    {when(note.createdAt)} · {note.authorName}
+                  </span>
+                  {note.status === "signed" ? (
+                    <Badge tone="ok">Signed {note.signedAt ? when(note.signedAt) : ""}</Badge>
+                  ) : (
+                    <Badge tone="warn">Draft</Badge>
+                  )}
+                </p>
+                {note.status === "draft" ? (
+                  <NoteForm
+                    action={saveNoteAction.bind(null, coupleId, note.id)}
+                    defaults={{ format: note.format, body: note.body }}
+                    idPrefix={`note-${note.id}`}
+                  />
+                ) : (
+                  <>
+                    <NoteBody note={note} />
+                    {note.addenda.length > 0 ? (
+                      <ol className="mt-2 space-y-2 border-l-2 border-line pl-3">
+                        {note.addenda.map((a) => (
+                          <li key={a.id} className="text-sm">
+                            <p className="font-medium">
+                              Addendum · <span className="text-muted">{when(a.createdAt)}</span>
+                            </p>
+                            <NoteBody note={a} />
+                          </li>
+                        ))}
+                      </ol>
+                    ) : null}
+                    <details className="mt-2">
+                      <summary className="cursor-pointer text-sm font-medium text-brand">Add an addendum</summary>
+                      <div className="mt-2">
+                        <NoteForm action={addendumAction.bind(null, coupleId, note.id)} addendum idPrefix={`addendum-${note.id}`} />
+                      </div>
+                    </details>
+                  </>
+                )}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+
+export type Facet = {
+  /** URL parameter the facet sets. */
+  param: string;
+  label: string;
+  /** Shown for "no filter". */
+  anyLabel: string;
+  options: { value: string; label: string }[];
+  value: string | undefined;
+};
+
+/**
+ * Search and faceted filters as a plain GET form: the view lives in the URL, so it works before
+ * the page hydrates and a copied link shows the same view. `keep` carries parameters the form does
+ * not show (sort order, page size); the page always goes back to 1.
+ */
+export function DataTableToolbar({
+  searchLabel,
+  searchParam = "q",
+  searchValue,
+  facets,
+  keep,
+  clearHref,
+  idPrefix,
+}: {
+  searchLabel: string;
+  searchParam?: string;
+  searchValue: string;
+  facets: Facet[];
+  keep: Record<string, string>;
+  clearHref: string;
+  idPrefix: string;
+}) {
+  const filtered = Boolean(searchValue) || facets.some((f) => f.value);
+  return (
+    <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-label={searchLabel}>
+      <div className="w-full sm:w-56">
+        <label htmlFor={`${idPrefix}-${searchParam}`} className="mb-1 block text-sm font-medium">
+          {searchLabel}
+        </label>
+        <input id={`${idPrefix}-${searchParam}`} name={searchParam} type="search" defaultValue={searchValue} className={controlClass} />
+      </div>
+      {facets.map((facet) => (
+        <div key={facet.param}>
+          <label htmlFor={`${idPrefix}-${facet.param}`} className="mb-1 block text-sm font-medium">
+            {facet.label}
+          </label>
+          <select id={`${idPrefix}-${facet.param}`} name={facet.param} defaultValue={facet.value ?? ""} className={controlClass}>
+            <option value="">{facet.anyLabel}</option>
+            {facet.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      {filtered ? (
+        <Link href={clearHref} className="min-h-11 content-center px-2 text-sm font-medium text-brand hover:underline">
+          Clear filters
+        </Link>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,233 @@
+import "server-only";
+import { and, eq, gte, isNull, ne, sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { Executor } from "@/db";
+import { db } from "@/db/ready";
+import { assignments, coupleMembers, couples, stepProgress } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import { assignmentSchema, type AssignmentInput } from "@/lib/validations/assignments";
+import { recordAudit } from "./audit";
+import { coupleScope, parseIdOrNotFound } from "./scope";
+import { requireRole, type Viewer } from "./viewer";
+
+export type FieldErrors = Record<string, string[]>;
+export type AssignmentResult = { ok: true; id: string; duplicate: boolean } | { ok: false; fieldErrors: FieldErrors; message?: string };
+
+/** An identical assignment made this recently is taken as the same click arriving twice. */
+export const DUPLICATE_WINDOW_SECONDS = 10;
+
+async function requireOwnCouple(executor: Executor, viewer: Viewer, coupleId: string) {
+  const [couple] = await executor
+    .select({ id: couples.id, currentStep: couples.currentStep })
+    .from(couples)
+    .where(and(eq(couples.id, coupleId), coupleScope(viewer)))
+    .limit(1);
+  if (!couple) notFound();
+  return couple;
+}
+
+/** An assignment of a couple the viewer carries, or not found. */
+async function requireOwnAssignment(executor: Executor, viewer: Viewer, assignmentId: string) {
+  const id = parseIdOrNotFound(assignmentId);
+  const [row] = await executor
+    .select({ id: assignments.id, coupleId: assignments.coupleId, status: assignments.status })
+    .from(assignments)
+    .innerJoin(couples, eq(couples.id, assignments.coupleId))
+    .where(and(eq(assignments.id, id), coupleScope(viewer)))
+    .limit(1);
+  if (!row) notFound();
+  return row;
+}
+
+function parse(input: unknown, today: string): { ok: true; data: AssignmentInput } | { ok: false; fieldErrors: FieldErrors } {
+  const result = assignmentSchema(today).safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, fieldErrors: z.flattenError(result.error).fieldErrors as FieldErrors };
+}
+
+async function isPartnerOf(executor: Executor, coupleId: string, userId: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ userId: coupleMembers.userId })
+    .from(coupleMembers)
+    .where(and(eq(coupleMembers.coupleId, coupleId), eq(coupleMembers.userId, userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/**
+ * Assigns an exercise of a step to a couple the signed-in counsellor carries, for both partners
+ * or one. Validated again here (due date not in the past, the kind belongs to the step, for-whom
+ * is a partner of this couple). The same assignment sent twice within
+ * {@link DUPLICATE_WINDOW_SECONDS} (a double click) creates one row: a per-couple advisory lock
+ * serialises the check and the insert. Audited as "assignment.create".
+ */
+export async function createAssignment(coupleId: string, input: unknown): Promise<AssignmentResult> {
+  const id = parseIdOrNotFound(coupleId);
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  await requireOwnCouple(database, viewer, id);
+  const parsed = parse(input, todayIso());
+  if (!parsed.ok) return parsed;
+  const value = parsed.data;
+  return database.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assignment:${id}`}))`);
+    if (value.forUserId && !(await isPartnerOf(tx, id, value.forUserId))) {
+      return { ok: false, fieldErrors: { forUserId: ["Choose one of this couple's partners."] } } as const;
+    }
+    const [same] = await tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(
+        and(
+          eq(assignments.coupleId, id),
+          eq(assignments.step, value.step),
+          eq(assignments.exerciseKind, value.exerciseKind),
+          value.forUserId ? eq(assignments.forUserId, value.forUserId) : isNull(assignments.forUserId),
+          eq(assignments.dueOn, value.dueOn),
+          eq(assignments.recurrence, value.recurrence),
+          eq(assignments.instructions, value.instructions),
+          eq(assignments.createdBy, viewer.id),
+          ne(assignments.status, "cancelled"),
+          gte(assignments.createdAt, sql`now() - make_interval(secs => ${DUPLICATE_WINDOW_SECONDS})`),
+        ),
+      )
+      .limit(1);
+    if (same) return { ok: true, id: same.id, duplicate: true } as const;
+    const [created] = await tx
+      .insert(assignments)
+      .values({ coupleId: id, ...value, createdBy: viewer.id })
+      .returning({ id: assignments.id });
+    await recordAudit(tx, {
+      clinicId: viewer.clinicId,
+      actorId: viewer.id,
+      action: "assignment.create",
+      entityType: "assignment",
+      entityId: created!.id,
+      coupleId: id,
+      metadata: { step: value.step, exerciseKind: value.exerciseKind },
+    });
+    return { ok: true, id: created!.id, duplicate: false } as const;
+  });
+}
+
+/**
+ * Changes an active assignment of the viewer's couple (same rules as creating one). Completed
+ * and cancelled ones are kept as they were. Audited as "assignment.update".
+ */
+export async function updateAssignment(assignmentId: string, input: unknown): Promise<AssignmentResult> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const existing = await requireOwnAssignment(database, viewer, assignmentId);
+  if (existing.status !== "active") {
+    return { ok: false, fieldErrors: {}, message: "This assignment is finished or cancelled, so it can't be changed." };
+  }
+  const parsed = parse(input, todayIso());
+  if (!parsed.ok) return parsed;
+  const value = parsed.data;
+  if (value.forUserId && !(await isPartnerOf(database, existing.coupleId, value.forUserId))) {
+    return { ok: false, fieldErrors: { forUserId: ["Choose one of this couple's partners."] } };
+  }
+  return database.transaction(async (tx) => {
+    const updated = await tx
+      .update(assignments)
+      .set({ ...value, updatedAt: new Date() })
+      .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
+      .returning({ id: assignments.id });
+    if (updated.length === 0) {
+      return { ok: false, fieldErrors: {}, message: "This assignment is finished or cancelled, so it can't be changed." } as const;
+    }
+    await recordAudit(tx, {
+      clinicId: viewer.clinicId,
+      actorId: viewer.id,
+      action: "assignment.update",
+      entityType: "assignment",
+      entityId: existing.id,
+      coupleId: existing.coupleId,
+    });
+    return { ok: true, id: existing.id, duplicate: false } as const;
+  });
+}
+
+/** Cancels an active assignment: partners stop seeing it. Audited as "assignment.cancel". */
+export async function cancelAssignment(assignmentId: string): Promise<{ coupleId: string }> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const existing = await requireOwnAssignment(database, viewer, assignmentId);
+  await database.transaction(async (tx) => {
+    const changed = await tx
+      .update(assignments)
+      .set({ status: "cancelled", updatedAt: new Date() })
+      .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
+      .returning({ id: assignments.id });
+    if (changed.length > 0) {
+      await recordAudit(tx, {
+        clinicId: viewer.clinicId,
+        actorId: viewer.id,
+        action: "assignment.cancel",
+        entityType: "assignment",
+        entityId: existing.id,
+        coupleId: existing.coupleId,
+      });
+    }
+  });
+  return { coupleId: existing.coupleId };
+}
+
+/**
+ * Marks the couple's current step done and moves them to the next one, in one transaction:
+ * step_progress (done today; the next step in progress from today) and couples.current_step.
+ * Only the current step can be marked done, so a stale page or a second click changes nothing.
+ * Audited as "step.complete". Returns false when `step` is not the current step.
+ */
+export async function completeStep(coupleId: string, step: number): Promise<boolean> {
+  const id = parseIdOrNotFound(coupleId);
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const today = todayIso();
+  return database.transaction(async (tx) => {
+    // Locks the couple row so two clicks cannot both advance it.
+    const [couple] = await tx
+      .select({ id: couples.id, currentStep: couples.currentStep })
+      .from(couples)
+      .where(and(eq(couples.id, id), coupleScope(viewer)))
+      .for("update")
+      .limit(1);
+    if (!couple) notFound();
+    if (couple.currentStep !== step) return false;
+    const [alreadyDone] = await tx
+      .select({ step: stepProgress.step })
+      .from(stepProgress)
+      .where(and(eq(stepProgress.coupleId, id), eq(stepProgress.step, step), eq(stepProgress.status, "done")))
+      .limit(1);
+    if (alreadyDone) return false;
+    await tx
+      .insert(stepProgress)
+      .values({ coupleId: id, step, status: "done", startedOn: today, completedOn: today })
+      .onConflictDoUpdate({
+        target: [stepProgress.coupleId, stepProgress.step],
+        set: { status: "done", completedOn: today, startedOn: sql`coalesce(${stepProgress.startedOn}, ${today}::date)` },
+      });
+    if (step < 10) {
+      await tx
+        .insert(stepProgress)
+        .values({ coupleId: id, step: step + 1, status: "in_progress", startedOn: today })
+        .onConflictDoUpdate({
+          target: [stepProgress.coupleId, stepProgress.step],
+          set: { status: "in_progress", startedOn: sql`coalesce(${stepProgress.startedOn}, ${today}::date)` },
+          setWhere: eq(stepProgress.status, "not_started"),
+        });
+      await tx.update(couples).set({ currentStep: step + 1, updatedAt: new Date() }).where(eq(couples.id, id));
+    }
+    await recordAudit(tx, {
+      clinicId: viewer.clinicId,
+      actorId: viewer.id,
+      action: "step.complete",
+      entityType: "couple",
+      entityId: id,
+      coupleId: id,
+      metadata: { step },
+    });
+    return true;
+  });
+}

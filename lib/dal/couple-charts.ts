@@ -1,0 +1,232 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { db } from "@/db/ready";
+import type { PartnerSlot, StepStatus } from "@/db/schema";
+import { todayIso } from "@/lib/dates";
+import { addIsoDays, weeklyAdherence, weeklyKeepRate, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
+import { STEPS } from "@/lib/program";
+import { selectRows } from "./rows";
+import { parseIdOrNotFound } from "./scope";
+import { requireRole } from "./viewer";
+
+export const CHART_RANGES = ["4w", "12w", "all"] as const;
+export type ChartRange = (typeof CHART_RANGES)[number];
+export const CHART_RANGE_LABELS: Record<ChartRange, string> = { "4w": "4 weeks", "12w": "12 weeks", all: "All" };
+
+export type ChartPartner = { id: string; slot: PartnerSlot; name: string };
+
+/** One day of the trust and closeness chart; `a`/`b` are the partners in slot order. */
+export type DailyTrustRow = {
+  date: IsoDate;
+  trustA: number | null;
+  trustB: number | null;
+  /** 7-day trailing mean (lib/metrics rollingMean), on days that partner checked in. */
+  trustMeanA: number | null;
+  trustMeanB: number | null;
+  closenessA: number | null;
+  closenessB: number | null;
+  closenessMeanA: number | null;
+  closenessMeanB: number | null;
+  /** |trustA − trustB| on days both checked in (lib/metrics partnerGap). */
+  trustGap: number | null;
+};
+
+export type WeeklyAdherenceChartRow = {
+  weekStart: IsoDate;
+  expected: number;
+  checkInsA: number;
+  checkInsB: number;
+  adherenceA: number | null;
+  adherenceB: number | null;
+};
+
+export type WeeklyPromiseChartRow = {
+  weekStart: IsoDate;
+  kept: number;
+  broken: number;
+  cumulativeRateA: number | null;
+  cumulativeRateB: number | null;
+};
+
+export type StepTimelineRow = {
+  step: number;
+  title: string;
+  status: StepStatus;
+  startedOn: IsoDate | null;
+  completedOn: IsoDate | null;
+};
+
+export type CoupleCharts = {
+  range: ChartRange;
+  from: IsoDate;
+  to: IsoDate;
+  checkInsPerWeek: number;
+  partners: ChartPartner[];
+  trust: DailyTrustRow[];
+  adherence: WeeklyAdherenceChartRow[];
+  promises: WeeklyPromiseChartRow[];
+  steps: StepTimelineRow[];
+};
+
+type CoupleRow = { id: string; started_on: string; check_ins_per_week: number; partners: ChartPartner[] | string };
+type CheckInRow = {
+  user_id: string;
+  date: string;
+  trust: number;
+  closeness: number;
+  trust_mean: number;
+  closeness_mean: number;
+};
+type PromiseRow = { made_by: string; status: "kept" | "broken"; resolved_on: string };
+type StepRow = { step: number; status: StepStatus; started_on: string | null; completed_on: string | null };
+
+/** The first day a range covers, ending today. "all" starts on the day the couple started. */
+export function rangeStart(range: ChartRange, today: IsoDate, startedOn: IsoDate): IsoDate {
+  if (range === "4w") return addIsoDays(today, -27);
+  if (range === "12w") return addIsoDays(today, -83);
+  return startedOn < today ? startedOn : today;
+}
+
+/**
+ * Everything the couple page's charts draw, for the couple's counsellor only: daily trust and
+ * closeness with 7-day means (window functions in SQL), weekly check-in adherence against the
+ * couple's agreed frequency, weekly promises kept and broken with each partner's cumulative keep
+ * rate, and the ten steps. Four queries whatever the range; figures follow lib/metrics.
+ */
+export async function getCoupleCharts(coupleId: string, range: ChartRange, today: IsoDate = todayIso()): Promise<CoupleCharts> {
+  const id = parseIdOrNotFound(coupleId);
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const [couple] = await selectRows<CoupleRow>(
+    database,
+    sql`
+      select c.id, to_char(c.started_on, 'YYYY-MM-DD') as started_on, c.check_ins_per_week,
+        coalesce((
+          select json_agg(json_build_object('id', u.id, 'slot', cm.slot, 'name', u.name) order by cm.slot)
+          from couple_members cm join users u on u.id = cm.user_id
+          where cm.couple_id = c.id
+        ), '[]'::json) as partners
+      from couples c
+      where c.id = ${id} and c.counsellor_id = ${viewer.id} and c.clinic_id = ${viewer.clinicId}
+    `,
+  );
+  if (!couple) notFound();
+  const partners = (typeof couple.partners === "string" ? JSON.parse(couple.partners) : couple.partners) as ChartPartner[];
+  const from = rangeStart(range, today, couple.started_on);
+  const t = sql`${today}::date`;
+  const f = sql`${from}::date`;
+
+  const [checkIns, promiseRows, stepRows] = await Promise.all([
+    selectRows<CheckInRow>(
+      database,
+      sql`
+        select user_id, date, trust, closeness, trust_mean, closeness_mean from (
+          select ci.user_id, to_char(ci.date, 'YYYY-MM-DD') as date, ci.date as day, ci.trust::int as trust, ci.closeness::int as closeness,
+            (avg(ci.trust) over w)::float8 as trust_mean,
+            (avg(ci.closeness) over w)::float8 as closeness_mean
+          from check_ins ci
+          where ci.couple_id = ${id} and ci.date between ${f} - 6 and ${t}
+          window w as (partition by ci.user_id order by ci.date range between interval '6 days' preceding and current row)
+        ) x
+        where day >= ${f}
+        order by day, user_id
+      `,
+    ),
+    // Cumulative keep rates count everything resolved before the range too.
+    selectRows<PromiseRow>(
+      database,
+      sql`
+        select p.made_by, p.status::text as status, to_char((p.resolved_at at time zone 'UTC')::date, 'YYYY-MM-DD') as resolved_on
+        from promises p
+        where p.couple_id = ${id} and p.status in ('kept', 'broken') and p.resolved_at is not null
+          and p.resolved_at < (${t} + 1)::timestamp at time zone 'UTC'
+      `,
+    ),
+    selectRows<StepRow>(
+      database,
+      sql`
+        select step, status::text as status, to_char(started_on, 'YYYY-MM-DD') as started_on, to_char(completed_on, 'YYYY-MM-DD') as completed_on
+        from step_progress where couple_id = ${id} order by step
+      `,
+    ),
+  ]);
+
+  const [a, b] = [partners[0], partners[1]];
+  const byDay = new Map<string, DailyTrustRow>();
+  for (const row of checkIns) {
+    const day =
+      byDay.get(row.date) ??
+      ({
+        date: row.date,
+        trustA: null,
+        trustB: null,
+        trustMeanA: null,
+        trustMeanB: null,
+        closenessA: null,
+        closenessB: null,
+        closenessMeanA: null,
+        closenessMeanB: null,
+        trustGap: null,
+      } satisfies DailyTrustRow);
+    if (row.user_id === a?.id) {
+      Object.assign(day, { trustA: row.trust, trustMeanA: row.trust_mean, closenessA: row.closeness, closenessMeanA: row.closeness_mean });
+    } else if (row.user_id === b?.id) {
+      Object.assign(day, { trustB: row.trust, trustMeanB: row.trust_mean, closenessB: row.closeness, closenessMeanB: row.closeness_mean });
+    }
+    day.trustGap = day.trustA !== null && day.trustB !== null ? Math.abs(day.trustA - day.trustB) : null;
+    byDay.set(row.date, day);
+  }
+  const trust = [...byDay.values()].sort((x, y) => (x.date < y.date ? -1 : 1));
+
+  const datesOf = (userId: string | undefined) => checkIns.filter((c) => c.user_id === userId).map((c) => c.date);
+  const adherenceFor = (userId: string | undefined) =>
+    weeklyAdherence({ checkInDates: datesOf(userId), from, to: today, perWeek: couple.check_ins_per_week, startedOn: couple.started_on });
+  const adherenceA = adherenceFor(a?.id);
+  const adherenceB = adherenceFor(b?.id);
+  const adherence = adherenceA.map((week, i) => ({
+    weekStart: week.weekStart,
+    expected: week.expected,
+    checkInsA: week.checkIns,
+    checkInsB: adherenceB[i]?.checkIns ?? 0,
+    adherenceA: a ? week.adherence : null,
+    adherenceB: b ? (adherenceB[i]?.adherence ?? null) : null,
+  }));
+
+  const outcomes = (userId?: string): PromiseOutcome[] =>
+    promiseRows.filter((p) => userId === undefined || p.made_by === userId).map((p) => ({ status: p.status, resolvedOn: p.resolved_on }));
+  const all = weeklyKeepRate(outcomes(), from, today);
+  const keptA = weeklyKeepRate(outcomes(a?.id ?? "none"), from, today);
+  const keptB = weeklyKeepRate(outcomes(b?.id ?? "none"), from, today);
+  const promiseWeeks = all.map((week, i) => ({
+    weekStart: week.weekStart,
+    kept: week.kept,
+    broken: week.broken,
+    cumulativeRateA: keptA[i]?.cumulativeRate ?? null,
+    cumulativeRateB: keptB[i]?.cumulativeRate ?? null,
+  }));
+
+  const stepByNumber = new Map(stepRows.map((s) => [Number(s.step), s]));
+  const steps = STEPS.map((s) => {
+    const row = stepByNumber.get(s.number);
+    return {
+      step: s.number,
+      title: s.title,
+      status: row?.status ?? "not_started",
+      startedOn: row?.started_on ?? null,
+      completedOn: row?.completed_on ?? null,
+    };
+  });
+
+  return {
+    range,
+    from,
+    to: today,
+    checkInsPerWeek: couple.check_ins_per_week,
+    partners,
+    trust,
+    adherence,
+    promises: promiseWeeks,
+    steps,
+  };
+}

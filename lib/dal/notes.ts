@@ -1,0 +1,259 @@
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { Executor } from "@/db";
+import { db } from "@/db/ready";
+import { couples, notes, users, type NoteFormat } from "@/db/schema";
+import { addIsoDays } from "@/lib/metrics";
+import { noteInputSchema, type NoteSearch } from "@/lib/validations/notes";
+import { recordAudit } from "./audit";
+import { coupleScope, parseIdOrNotFound } from "./scope";
+import { escapeLike } from "./sql";
+import { requireRole, type Viewer } from "./viewer";
+
+// Clinical notes belong to the couple's current counsellor alone. Every function here requires
+// the counsellor role and scopes by couples.counsellor_id; nothing here is for partners or admins.
+
+export type NoteView = {
+  id: string;
+  format: NoteFormat;
+  body: Record<string, string>;
+  status: "draft" | "signed";
+  authorName: string;
+  signedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  addendumTo: string | null;
+};
+
+export type NoteThread = NoteView & { addenda: NoteView[] };
+
+export type NoteResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
+
+export const SIGNED_NOTE_MESSAGE = "This note is signed, so it can't be changed. Add an addendum instead.";
+
+const noteColumns = {
+  id: notes.id,
+  coupleId: notes.coupleId,
+  format: notes.format,
+  body: notes.body,
+  status: notes.status,
+  authorName: users.name,
+  signedAt: notes.signedAt,
+  createdAt: notes.createdAt,
+  updatedAt: notes.updatedAt,
+  addendumTo: notes.addendumTo,
+};
+
+type NoteRow = {
+  id: string;
+  coupleId: string;
+  format: NoteFormat;
+  body: Record<string, string>;
+  status: "draft" | "signed";
+  authorName: string;
+  signedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  addendumTo: string | null;
+};
+
+function toView(row: NoteRow): NoteView {
+  return {
+    id: row.id,
+    format: row.format,
+    body: row.body,
+    status: row.status,
+    authorName: row.authorName,
+    signedAt: row.signedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    addendumTo: row.addendumTo,
+  };
+}
+
+async function requireOwnCouple(executor: Executor, viewer: Viewer, coupleId: string): Promise<string> {
+  const id = parseIdOrNotFound(coupleId);
+  const [couple] = await executor
+    .select({ id: couples.id })
+    .from(couples)
+    .where(and(eq(couples.id, id), coupleScope(viewer)))
+    .limit(1);
+  if (!couple) notFound();
+  return id;
+}
+
+/** A note of one of the viewer's couples, or not found. */
+async function requireOwnNote(executor: Executor, viewer: Viewer, noteId: string): Promise<NoteRow> {
+  const id = parseIdOrNotFound(noteId);
+  const [row] = await executor
+    .select(noteColumns)
+    .from(notes)
+    .innerJoin(couples, eq(couples.id, notes.coupleId))
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.id, id), coupleScope(viewer)))
+    .limit(1);
+  if (!row) notFound();
+  return row as NoteRow;
+}
+
+/**
+ * The couple's notes, newest first, each with its addenda (oldest first), for the couple's
+ * counsellor. `q` matches text in any section; `from`/`to` bound the day a note was written
+ * (UTC, inclusive). An addendum that matches brings its note along. Records a "note.read" event.
+ */
+export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }): Promise<NoteThread[]> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const id = await requireOwnCouple(database, viewer, coupleId);
+  const filters: SQL[] = [eq(notes.coupleId, id)];
+  if (search.q) {
+    const pattern = `%${escapeLike(search.q)}%`;
+    filters.push(sql`exists (select 1 from jsonb_each_text(${notes.body}) as section where section.value ilike ${pattern})`);
+  }
+  if (search.from) filters.push(gte(notes.createdAt, sql`${search.from}::timestamp at time zone 'UTC'`));
+  if (search.to) filters.push(lt(notes.createdAt, sql`${addIsoDays(search.to, 1)}::timestamp at time zone 'UTC'`));
+
+  const matching = (await database
+    .select(noteColumns)
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(...filters))
+    .orderBy(desc(notes.createdAt))
+    .limit(200)) as NoteRow[];
+  const rootIds = [...new Set(matching.map((n) => n.addendumTo ?? n.id))];
+  const [roots, addenda] = rootIds.length
+    ? await Promise.all([
+        database
+          .select(noteColumns)
+          .from(notes)
+          .innerJoin(users, eq(users.id, notes.authorId))
+          .where(and(eq(notes.coupleId, id), inArray(notes.id, rootIds), isNull(notes.addendumTo)))
+          .orderBy(desc(notes.createdAt)),
+        database
+          .select(noteColumns)
+          .from(notes)
+          .innerJoin(users, eq(users.id, notes.authorId))
+          .where(and(eq(notes.coupleId, id), inArray(notes.addendumTo, rootIds)))
+          .orderBy(asc(notes.createdAt)),
+      ])
+    : [[], []];
+  const threads = (roots as NoteRow[]).map((root) => ({
+    ...toView(root),
+    addenda: (addenda as NoteRow[]).filter((a) => a.addendumTo === root.id).map(toView),
+  }));
+  await recordAudit(database, {
+    clinicId: viewer.clinicId,
+    actorId: viewer.id,
+    action: "note.read",
+    entityType: "note_list",
+    entityId: id,
+    coupleId: id,
+    metadata: { notes: threads.length, searched: Boolean(search.q || search.from || search.to) },
+  });
+  return threads;
+}
+
+/** One note with its addenda, for the couple's counsellor. Records a "note.read" event. */
+export async function getNote(noteId: string): Promise<NoteThread> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const row = await requireOwnNote(database, viewer, noteId);
+  const addenda = (await database
+    .select(noteColumns)
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(eq(notes.addendumTo, row.id))
+    .orderBy(asc(notes.createdAt))) as NoteRow[];
+  await recordAudit(database, {
+    clinicId: viewer.clinicId,
+    actorId: viewer.id,
+    action: "note.read",
+    entityType: "note",
+    entityId: row.id,
+    coupleId: row.coupleId,
+  });
+  return { ...toView(row), addenda: addenda.map(toView) };
+}
+
+function parse(input: unknown) {
+  const result = noteInputSchema.safeParse(input);
+  if (result.success) return { ok: true as const, data: result.data };
+  return { ok: false as const, fieldErrors: z.flattenError(result.error).fieldErrors as Record<string, string[]> };
+}
+
+/**
+ * Writes a new note for the couple, as a draft or signed at once. With `addendumTo`, the note is
+ * an addendum to a signed note of the same couple (the way to correct a signed note). Records
+ * "note.create" (and "note.sign" when signed) in the same transaction.
+ */
+export async function createNote(coupleId: string, input: unknown, addendumTo?: string): Promise<NoteResult> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const id = await requireOwnCouple(database, viewer, coupleId);
+  let parentId: string | null = null;
+  if (addendumTo !== undefined) {
+    const parent = await requireOwnNote(database, viewer, addendumTo);
+    if (parent.coupleId !== id) notFound();
+    if (parent.status !== "signed" || parent.addendumTo !== null) {
+      return { ok: false, fieldErrors: {}, message: "Addenda are added to signed notes; this note can still be edited." };
+    }
+    parentId = parent.id;
+  }
+  const parsed = parse(input);
+  if (!parsed.ok) return parsed;
+  const { format, body, intent } = parsed.data;
+  return database.transaction(async (tx) => {
+    const now = new Date();
+    const [created] = await tx
+      .insert(notes)
+      .values({
+        coupleId: id,
+        authorId: viewer.id,
+        format,
+        body,
+        status: intent === "sign" ? "signed" : "draft",
+        signedAt: intent === "sign" ? now : null,
+        addendumTo: parentId,
+      })
+      .returning({ id: notes.id });
+    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityType: "note", entityId: created!.id, coupleId: id };
+    await recordAudit(tx, { ...event, action: "note.create", metadata: { format, addendum: parentId !== null } });
+    if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
+    return { ok: true, id: created!.id } as const;
+  });
+}
+
+/**
+ * Saves changes to a draft note, and signs it when asked. A signed note is locked: the update is
+ * refused (the row is only changed while its status is still draft, so a race cannot edit a note
+ * signed a moment ago). Records "note.update" and, when signing, "note.sign".
+ */
+export async function updateNote(noteId: string, input: unknown): Promise<NoteResult> {
+  const viewer = await requireRole("counsellor");
+  const database = await db();
+  const existing = await requireOwnNote(database, viewer, noteId);
+  if (existing.status === "signed") return { ok: false, fieldErrors: {}, message: SIGNED_NOTE_MESSAGE };
+  const parsed = parse(input);
+  if (!parsed.ok) return parsed;
+  const { format, body, intent } = parsed.data;
+  return database.transaction(async (tx) => {
+    const now = new Date();
+    const changed = await tx
+      .update(notes)
+      .set({
+        format,
+        body,
+        updatedAt: now,
+        ...(intent === "sign" ? { status: "signed" as const, signedAt: now } : {}),
+      })
+      .where(and(eq(notes.id, existing.id), eq(notes.status, "draft")))
+      .returning({ id: notes.id });
+    if (changed.length === 0) return { ok: false, fieldErrors: {}, message: SIGNED_NOTE_MESSAGE } as const;
+    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityType: "note", entityId: existing.id, coupleId: existing.coupleId };
+    await recordAudit(tx, { ...event, action: "note.update" });
+    if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
+    return { ok: true, id: existing.id } as const;
+  });
+}
