@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export type NavItem = { href: string; label: string };
+/** `exact`: current only on its own path, not on the pages below it (an overview beside its sections). */
+export type NavItem = { href: string; label: string; exact?: boolean };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
@@ -12,14 +13,14 @@ export function NavLinks({ items }: { items: NavItem[] }) {
     <nav aria-label="Main">
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const current = pathname === item.href || (!item.exact && pathname.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
                 className={cn(
-                  "inline-block rounded-md px-3 py-2 text-sm font-medium",
+                  "inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium",
                   current ? "bg-brand-soft text-brand-strong" : "text-muted hover:text-ink",
                 )}
               >

@@ -1,53 +1,180 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getClinicOverview } from "@/lib/dal/clinic";
+import { getClinicAggregates, getClinicOverview } from "@/lib/dal/clinic";
+import { todayIso } from "@/lib/dates";
+import { MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
+import { getStep } from "@/lib/program";
+import { parseDateRange } from "@/lib/validations/clinic";
+import { BarFigure } from "./_components/bar-figure";
+import { ByCounsellorTable } from "./_components/by-counsellor-table";
+import { formatCount, formatDay, formatPercent } from "./_components/format";
+import { RangeForm } from "./_components/range-form";
 
 export const metadata: Metadata = { title: "Clinic overview" };
 
-export default async function ClinicPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClinicPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const parsed = parseDateRange(params, todayIso());
   const overview = await getClinicOverview();
+  const aggregates = parsed.ok ? await getClinicAggregates(parsed.range) : null;
+  const exportEmpty = params.export === "empty";
+
   return (
     <>
-      <PageHeader title="Clinic overview" description={overview.clinicName} />
-      <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-3">
-        <Card>
-          <dt className="text-sm text-muted">Active couples</dt>
-          <dd className="text-2xl font-semibold">{overview.activeCouples}</dd>
-        </Card>
-        <Card>
-          <dt className="text-sm text-muted">Counsellors</dt>
-          <dd className="text-2xl font-semibold">{overview.counsellors.length}</dd>
-        </Card>
-        <Card>
-          <dt className="text-sm text-muted">All couples</dt>
-          <dd className="text-2xl font-semibold">{overview.totalCouples}</dd>
-        </Card>
-      </dl>
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Counsellors and their caseloads</caption>
-          <thead className="bg-bg">
-            <tr>
-              <th scope="col" className="px-3 py-2">Counsellor</th>
-              <th scope="col" className="px-3 py-2">Active couples</th>
-              <th scope="col" className="px-3 py-2">All couples</th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.counsellors.map((c) => (
-              <tr key={c.id} className="border-t border-line">
-                <th scope="row" className="px-3 py-2 font-medium">
-                  {c.name}
-                  {c.active ? null : <span className="ml-2 text-muted">(deactivated)</span>}
-                </th>
-                <td className="px-3 py-2">{c.activeCouples}</td>
-                <td className="px-3 py-2">{c.totalCouples}</td>
+      <PageHeader
+        title="Clinic overview"
+        description={
+          aggregates
+            ? `${overview.clinicName} · ${formatDay(aggregates.range.from)} to ${formatDay(aggregates.range.to)}`
+            : overview.clinicName
+        }
+      />
+      {parsed.ok ? (
+        <RangeForm values={parsed.range} />
+      ) : (
+        <RangeForm values={parsed.values} message={parsed.message} fieldErrors={parsed.fieldErrors} />
+      )}
+
+      {aggregates ? (
+        <>
+          <p className="mb-4 text-sm text-muted">
+            Figures cover couples who had started by the last day. Any figure resting on fewer than {MIN_GROUP_SIZE} couples
+            shows &ldquo;fewer than {MIN_GROUP_SIZE}&rdquo;, so no couple can be picked out.
+          </p>
+          <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
+            <Figure label="Active couples" value={formatCount(aggregates.clinic.activeCouples)} />
+            <Figure label="Counsellors" value={String(aggregates.counsellors)} />
+            <Figure label="Median check-in adherence" value={formatPercent(aggregates.clinic.medianAdherence)} />
+            <Figure label="Median promise keep rate" value={formatPercent(aggregates.clinic.medianKeepRate)} />
+            <Figure label="Trust rose from baseline" value={formatPercent(aggregates.clinic.roseShare)} />
+          </dl>
+
+          <section aria-labelledby="progress-heading" className="mb-8">
+            <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
+              Where couples are in the program
+            </h2>
+            <div className="grid gap-4 lg:grid-cols-2">
+              <BarFigure
+                title="Couples reaching each step"
+                description="Couples who had begun or finished each step by the last day."
+                format="count"
+                labelHeader="Step"
+                valueHeader="Couples"
+                data={aggregates.funnel.map((s) => ({
+                  label: String(s.step),
+                  description: `Step ${s.step}: ${getStep(s.step)?.title ?? ""}`,
+                  value: s.couples,
+                }))}
+              />
+              <BarFigure
+                title="Median weeks spent per step"
+                description="Over steps finished within the range."
+                format="weeks"
+                labelHeader="Step"
+                valueHeader="Median weeks"
+                data={aggregates.weeksPerStep.map((s) => ({
+                  label: String(s.step),
+                  description: `Step ${s.step}: ${getStep(s.step)?.title ?? ""}`,
+                  value: s.medianWeeks,
+                }))}
+              />
+              <BarFigure
+                title="Weekly check-ins"
+                description="Check-ins by all partners, per week starting Monday."
+                format="count"
+                labelHeader="Week starting"
+                valueHeader="Check-ins"
+                data={aggregates.weeklyCheckIns.map((w) => ({ label: formatDay(w.weekStart).replace(/ \d{4}$/, ""), description: formatDay(w.weekStart), value: w.checkIns }))}
+              />
+              <BarFigure
+                title="Check-in adherence across couples"
+                description="How many couples fall in each band of adherence."
+                format="count"
+                labelHeader="Adherence"
+                valueHeader="Couples"
+                data={aggregates.adherenceDistribution.map((b) => ({ label: b.label, value: b.count }))}
+              />
+              <BarFigure
+                title="Promise keep rate across couples"
+                description="Couples with a promise kept or broken in the range, by band of keep rate."
+                format="count"
+                labelHeader="Keep rate"
+                valueHeader="Couples"
+                data={aggregates.keepRateDistribution.map((b) => ({ label: b.label, value: b.count }))}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby="by-counsellor-heading" className="mb-8">
+            <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+              <h2 id="by-counsellor-heading" className="text-lg font-semibold">
+                By counsellor
+              </h2>
+              {aggregates.hasCouples ? (
+                <a
+                  href={`/clinic/export/by-counsellor?from=${aggregates.range.from}&to=${aggregates.range.to}`}
+                  className="text-sm font-medium text-brand underline underline-offset-2"
+                >
+                  Download as CSV
+                </a>
+              ) : null}
+            </div>
+            {exportEmpty || !aggregates.hasCouples ? (
+              <Alert tone="info" className="mb-3">
+                There are no couples in this range, so there is nothing to show or export. Choose a wider range.
+              </Alert>
+            ) : null}
+            <ByCounsellorTable rows={aggregates.byCounsellor} />
+          </section>
+        </>
+      ) : null}
+
+      <Card>
+        <CardTitle className="mb-3">Caseloads today</CardTitle>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Counsellors and their caseloads</caption>
+            <thead className="bg-bg">
+              <tr>
+                <th scope="col" className="px-3 py-2">Counsellor</th>
+                <th scope="col" className="px-3 py-2">Active couples</th>
+                <th scope="col" className="px-3 py-2">All couples</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {overview.counsellors.map((c) => (
+                <tr key={c.id} className="border-t border-line">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {c.name}
+                    {c.active ? null : <span className="ml-2 text-muted">(deactivated)</span>}
+                  </th>
+                  <td className="px-3 py-2">{c.activeCouples}</td>
+                  <td className="px-3 py-2">{c.totalCouples}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-3 text-sm">
+          <Link href="/clinic/counsellors" className="font-medium text-brand underline underline-offset-2">
+            Manage counsellors
+          </Link>
+        </p>
+      </Card>
     </>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-line bg-surface p-4">
+      <dt className="text-sm text-muted">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+    </div>
   );
 }

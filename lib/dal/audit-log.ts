@@ -1,0 +1,105 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db/ready";
+import { auditEvents, couples, users } from "@/db/schema";
+import { addIsoDays } from "@/lib/metrics/dates";
+import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
+import { requireRole, type Viewer } from "./viewer";
+
+/** One audit event as the admin sees it: who, what, which record, when, outcome. Never content. */
+export type AuditLogRow = {
+  id: number;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  coupleName: string | null;
+  outcome: "success" | "denied" | "failure";
+};
+
+export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageSize: number; pageCount: number };
+
+export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: string[] };
+
+/** Thrown for a reversed or over-long date filter; its message is fit to show. */
+export class AuditRangeError extends Error {}
+
+const actor = alias(users, "actor");
+
+function auditWhere(viewer: Viewer, query: Omit<AuditQuery, "page">): SQL {
+  const problem = auditRangeProblem(query);
+  if (problem) throw new AuditRangeError(problem);
+  const filters: SQL[] = [eq(auditEvents.clinicId, viewer.clinicId)];
+  if (query.actor) filters.push(eq(auditEvents.actorId, query.actor));
+  if (query.action) filters.push(eq(auditEvents.action, query.action));
+  // Days are UTC calendar days, as everywhere else in the figures.
+  if (query.from) filters.push(gte(auditEvents.at, sql`${`${query.from}T00:00:00Z`}::timestamptz`));
+  if (query.to) filters.push(lt(auditEvents.at, sql`${`${addIsoDays(query.to, 1)}T00:00:00Z`}::timestamptz`));
+  return and(...filters)!;
+}
+
+function selectRowsFor(database: Awaited<ReturnType<typeof db>>, where: SQL) {
+  return database
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.at,
+      actorId: auditEvents.actorId,
+      actorName: actor.name,
+      action: auditEvents.action,
+      entityType: auditEvents.entityType,
+      entityId: auditEvents.entityId,
+      coupleName: couples.name,
+      outcome: auditEvents.outcome,
+    })
+    .from(auditEvents)
+    .leftJoin(actor, eq(actor.id, auditEvents.actorId))
+    .leftJoin(couples, eq(couples.id, auditEvents.coupleId))
+    .where(where)
+    .orderBy(desc(auditEvents.at), desc(auditEvents.id));
+}
+
+/**
+ * The admin's clinic's audit events, newest first, filtered by person, action and UTC days, one
+ * page at a time. Metadata is not returned: the log says who touched which record, not what it held.
+ * Throws {@link AuditRangeError} for a reversed or over-long range.
+ */
+export async function listAuditLog(query: AuditQuery): Promise<AuditLogPage> {
+  const viewer = await requireRole("clinic_admin");
+  const database = await db();
+  const where = auditWhere(viewer, query);
+  const [[{ total }], rows] = await Promise.all([
+    database.select({ total: count() }).from(auditEvents).where(where),
+    selectRowsFor(database, where)
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((query.page - 1) * AUDIT_PAGE_SIZE),
+  ]);
+  return { rows, total, page: query.page, pageSize: AUDIT_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
+}
+
+/** Every matching event (up to `limit`), for the CSV export. */
+export async function unsafeListAuditRowsForExport(viewer: Viewer, query: Omit<AuditQuery, "page">, limit: number): Promise<AuditLogRow[]> {
+  const database = await db();
+  return selectRowsFor(database, auditWhere(viewer, query)).limit(limit);
+}
+
+/** People and actions that appear in the clinic's audit log, for the filter lists. */
+export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
+  const viewer = await requireRole("clinic_admin");
+  const database = await db();
+  const [actors, actions] = await Promise.all([
+    database
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> 'partner'`))
+      .orderBy(asc(users.name), asc(users.id)),
+    database
+      .selectDistinct({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.clinicId, viewer.clinicId))
+      .orderBy(asc(auditEvents.action)),
+  ]);
+  return { actors, actions: actions.map((a) => a.action) };
+}

@@ -1,0 +1,126 @@
+import { z } from "zod";
+import { addIsoDays, daysFrom, parseIsoDate } from "@/lib/metrics/dates";
+
+/** Longest range the clinic figures accept: five years of days (a leap day each side of slack). */
+export const MAX_RANGE_DAYS = 5 * 366;
+/** The overview opens on the last 12 weeks. */
+export const DEFAULT_RANGE_DAYS = 84;
+
+export type DateRange = { from: string; to: string };
+
+export type RangeResult =
+  | { ok: true; range: DateRange }
+  | { ok: false; message: string; fieldErrors: Partial<Record<"from" | "to", string[]>>; values: { from: string; to: string } };
+
+function isCalendarDay(value: string): boolean {
+  try {
+    parseIsoDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function firstValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : undefined;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * Reads a from/to range (yyyy-MM-dd, both days included) from URL search params.
+ * Missing values fall back to the 12 weeks ending `today`; a malformed day, a reversed range or
+ * one longer than five years is refused with a message, so no figure is computed for it.
+ */
+export function parseDateRange(params: Record<string, unknown>, today: string): RangeResult {
+  const rawFrom = firstValue(params.from)?.trim() || "";
+  const rawTo = firstValue(params.to)?.trim() || "";
+  const to = rawTo || today;
+  const from = rawFrom || addIsoDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  const values = { from: rawFrom || from, to: rawTo || to };
+  const fieldErrors: Partial<Record<"from" | "to", string[]>> = {};
+  if (!isCalendarDay(from)) fieldErrors.from = ["Enter the first day as a real date (yyyy-mm-dd)."];
+  if (!isCalendarDay(to)) fieldErrors.to = ["Enter the last day as a real date (yyyy-mm-dd)."];
+  if (fieldErrors.from || fieldErrors.to) {
+    return { ok: false, message: "One of the dates is not a real date.", fieldErrors, values };
+  }
+  const days = daysFrom(from, to) + 1;
+  if (days < 1) {
+    return {
+      ok: false,
+      message: "The first day comes after the last day. Swap them, or pick the range again.",
+      fieldErrors: { to: ["Choose a last day on or after the first day."] },
+      values,
+    };
+  }
+  if (days > MAX_RANGE_DAYS) {
+    return {
+      ok: false,
+      message: "That range is longer than five years. Choose a shorter one.",
+      fieldErrors: { from: ["Choose a first day within five years of the last day."] },
+      values,
+    };
+  }
+  return { ok: true, range: { from, to } };
+}
+
+/** Same checks as {@link parseDateRange} for a range that must already be complete (the DAL's guard). */
+export function assertDateRange(range: DateRange): void {
+  const result = parseDateRange(range, range.to);
+  if (!result.ok || result.range.from !== range.from || result.range.to !== range.to) {
+    throw new RangeError(result.ok ? "A date range needs both days." : result.message);
+  }
+}
+
+const id = z.uuid({ error: "Choose a counsellor from the list." });
+
+export const reassignCoupleSchema = z.object({
+  coupleId: z.string().min(1),
+  counsellorId: z.string({ error: "Choose a counsellor from the list." }).trim().min(1, "Choose a counsellor from the list.").pipe(id),
+});
+export type ReassignCoupleInput = z.infer<typeof reassignCoupleSchema>;
+
+/** Couples to hand over when deactivating a counsellor: FormData keys `couple:<coupleId>` → new counsellor id. */
+export function readReassignments(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("couple:") && typeof value === "string") out[key.slice("couple:".length)] = value.trim();
+  }
+  return out;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The audit log view as it lives in the URL; anything unreadable falls back to "no filter". */
+export const auditQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  actor: z.uuid().optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(80)
+    .regex(/^[a-z_.]*$/)
+    .catch("")
+    .transform((v) => v || undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** A reversed or over-long audit date filter, in words; null when the filter is fine. */
+export function auditRangeProblem(query: Pick<AuditQuery, "from" | "to">): string | null {
+  if (query.from && query.to) {
+    const days = daysFrom(query.from, query.to) + 1;
+    if (days < 1) return "The first day comes after the last day. Swap them, or pick the dates again.";
+    if (days > MAX_RANGE_DAYS) return "That range is longer than five years. Choose a shorter one.";
+  }
+  return null;
+}
+
+export const COUPLES_PAGE_SIZE = 50;
+
+export const clinicCouplesQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  q: z.string().trim().max(100).catch(""),
+  counsellor: z.uuid().optional().catch(undefined),
+});
+export type ClinicCouplesQuery = z.infer<typeof clinicCouplesQuerySchema>;
