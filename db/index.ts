@@ -41,6 +41,8 @@ function openPostgres(url: string): Handle {
     connect_timeout: 5,
     idle_timeout: 30,
     onnotice: () => {},
+    // Short OLTP queries: JIT compilation costs more than it saves (seen adding ~1 s to the clinic overview).
+    connection: { jit: "off" },
   });
   const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
