@@ -3,23 +3,8 @@ import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns, promises } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
-import { addIsoDays, keepRate, toIsoDate, type IsoDate } from "@/lib/metrics";
+import { addIsoDays, checkInStreak, keepRate, toIsoDate } from "@/lib/metrics";
 import { requirePartnerContext } from "./partner-scope";
-
-/**
- * Consecutive days with a check-in, counting back from today — or from yesterday when today's
- * isn't done yet, so the streak doesn't read 0 all morning.
- */
-export function checkInStreak(checkInDates: IsoDate[], today: IsoDate): number {
-  const days = new Set(checkInDates);
-  let day = days.has(today) ? today : addIsoDays(today, -1);
-  let streak = 0;
-  while (days.has(day)) {
-    streak++;
-    day = addIsoDays(day, -1);
-  }
-  return streak;
-}
 
 export type ProgressPoint = { date: string; trust: number; closeness: number };
 

@@ -8,3 +8,4 @@ export * from "./promises";
 export * from "./trust";
 export * from "./flags";
 export * from "./clinic";
+export * from "./streak";

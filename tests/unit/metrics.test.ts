@@ -10,6 +10,7 @@ import {
   SUPPRESSED_LABEL,
   TRUST_DROP_POINTS,
   checkInAdherence,
+  checkInStreak,
   computeFlags,
   daysBetweenInclusive,
   distribution,
@@ -489,5 +490,15 @@ describe("clinic aggregates", () => {
       expect(roseFromBaseline({ points: baselinePoints, startedOn, today })).toBeNull();
       expect(roseFromBaseline({ points: [{ date: "2025-02-10", value: 9 }], startedOn, today })).toBeNull();
     });
+  });
+});
+
+describe("checkInStreak", () => {
+  it("counts back from today, or from yesterday before today's check-in", () => {
+    const today = "2026-03-10";
+    expect(checkInStreak(["2026-03-10", "2026-03-09", "2026-03-08", "2026-03-06"], today)).toBe(3);
+    expect(checkInStreak(["2026-03-09", "2026-03-08"], today)).toBe(2);
+    expect(checkInStreak(["2026-03-07"], today)).toBe(0);
+    expect(checkInStreak([], today)).toBe(0);
   });
 });
