@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getRawDb } from "@/db";
 import { ensureReady } from "@/db/ready";
 import { clinics, couples, users } from "@/db/schema";
@@ -7,6 +7,8 @@ import { insertClinicRows } from "@/db/seed/insert";
 import { todayIso } from "@/lib/dates";
 
 const MIX: Trajectory[] = ["improving", "stalled", "declining", "steady", "improving", "paused", "steady", "declining", "just_started", "improving"];
+
+let analysed = false;
 
 export type BenchClinic = { clinicId: string; adminId: string; counsellorIds: string[]; coupleIds: string[] };
 
@@ -38,8 +40,14 @@ export async function benchClinic(coupleCount: number, perCounsellor: number, da
       })),
     });
     await database.transaction((tx) => insertClinicRows(tx, rows));
+    // Fresh planner statistics, as autovacuum would give a long-running server (PGlite has none).
+    await database.execute(sql`analyze`);
     console.log(`seeded "${name}": ${rows.checkIns.length} check-ins, ${rows.promises.length} promises, ${rows.exerciseResponses.length} answers in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     clinic = { id: rows.clinic.id! };
+  }
+  if (!analysed) {
+    await database.execute(sql`analyze`);
+    analysed = true;
   }
   const people = await database.select({ id: users.id, role: users.role }).from(users).where(eq(users.clinicId, clinic.id));
   const coupleRows = await database.select({ id: couples.id }).from(couples).where(eq(couples.clinicId, clinic.id));

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { getHandle, getRawDb, type Database } from "./index";
 import { runMigrations } from "./migrate";
 
@@ -16,6 +17,11 @@ async function prepare(): Promise<void> {
     const { seedDemoIfEmpty } = await import("./seed/demo");
     const seeded = await seedDemoIfEmpty(getRawDb());
     if (seeded) console.log(`[mend] seeded the demo clinic "${seeded.clinicName}"`);
+  }
+  if (getHandle().kind === "pglite") {
+    // The embedded database has no autovacuum to keep planner statistics; without them a
+    // bulk-loaded table gets nested-loop plans that take seconds instead of milliseconds.
+    await getRawDb().execute(sql`analyze`);
   }
   console.log(`[mend] database ready (${getHandle().kind}) in ${Date.now() - started} ms`);
 }

@@ -195,7 +195,8 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
         and p.resolved_at < ((${to} + 1)::timestamp at time zone 'UTC')
       group by p.couple_id
     ),
-    trust as (
+    -- Materialized: inlined, the planner re-ran both subqueries for every pair of couples.
+    trust as materialized (
       select co.id as couple_id,
         (select avg(ci.trust) from ${checkIns} ci
           where ci.couple_id = co.id and ci.date between co.started_on and co.started_on + ${sql.raw(String(BASELINE_DAYS - 1))}) as baseline,
