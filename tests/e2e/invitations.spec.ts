@@ -12,6 +12,7 @@ async function openAsInvitee(browser: Browser, link: string) {
 test("a partner accepts an invitation, lands on Today, and the link cannot be used again", async ({ page, browser }) => {
   const tag = Date.now();
   await signIn(page, ACCOUNTS.counsellor);
+  await expect(page).toHaveURL(/\/caseload$/);
   await page.goto("/couples/new");
   await page.getByLabel("Couple name").fill(`Jamie & Lee ${tag}`);
   await page.getByLabel("Partner 1 name").fill("Jamie Invite");
@@ -51,6 +52,7 @@ test("a made-up invitation link says it isn't valid", async ({ page }) => {
 test("a clinic admin invites a counsellor, who sets a password and lands on an empty caseload", async ({ page, browser }) => {
   const tag = Date.now();
   await signIn(page, ACCOUNTS.admin);
+  await expect(page).toHaveURL(/\/clinic$/);
   await page.goto("/clinic/counsellors");
   const form = page.getByRole("form", { name: "Invite a counsellor" });
   await form.getByLabel("Name").fill("Morgan Newhire");
