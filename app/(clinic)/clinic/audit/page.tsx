@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -148,21 +148,14 @@ export default async function AuditLogPage({ searchParams }: Props) {
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm">
-            <span className="text-muted">
-              {page.total} {page.total === 1 ? "event" : "events"} · page {page.page} of {page.pageCount}
-            </span>
-            {page.page > 1 ? (
-              <Link href={pageHref(page.page - 1)} className="font-medium text-brand underline underline-offset-2">
-                Newer events
-              </Link>
-            ) : null}
-            {page.page < page.pageCount ? (
-              <Link href={pageHref(page.page + 1)} className="font-medium text-brand underline underline-offset-2">
-                Older events
-              </Link>
-            ) : null}
-          </nav>
+          <Pager
+            page={page.page}
+            pageCount={page.pageCount}
+            total={page.total}
+            noun={["event", "events"]}
+            hrefs={{ previous: pageHref(page.page - 1), next: pageHref(page.page + 1) }}
+            labels={{ previous: "Newer events", next: "Older events" }}
+          />
         </>
       ) : null}
     </>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
@@ -95,21 +95,13 @@ export default async function ClinicCouplesPage({ searchParams }: Props) {
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm">
-        <span className="text-muted">
-          {page.total} {page.total === 1 ? "couple" : "couples"} · page {page.page} of {page.pageCount}
-        </span>
-        {page.page > 1 ? (
-          <Link href={pageHref(page.page - 1)} className="font-medium text-brand underline underline-offset-2">
-            Previous page
-          </Link>
-        ) : null}
-        {page.page < page.pageCount ? (
-          <Link href={pageHref(page.page + 1)} className="font-medium text-brand underline underline-offset-2">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pager
+        page={page.page}
+        pageCount={page.pageCount}
+        total={page.total}
+        noun={["couple", "couples"]}
+        hrefs={{ previous: pageHref(page.page - 1), next: pageHref(page.page + 1) }}
+      />
     </>
   );
 }
