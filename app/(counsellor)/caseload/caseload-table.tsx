@@ -138,10 +138,11 @@ export function CaseloadTable({
         row.original.flags.length === 0 ? (
           <span className="text-muted">None</span>
         ) : (
-          <ul className="flex flex-col items-start gap-1">
+          // A floor on the width keeps each flag on one line instead of a tall stack of words.
+          <ul className="flex min-w-44 flex-col items-start gap-1">
             {row.original.flags.map((flag) => (
               <li key={flag}>
-                <Badge tone={flag === "safety_concern" ? "danger" : "warn"} title={FLAG_DESCRIPTIONS[flag]} className="whitespace-normal">
+                <Badge tone={flag === "safety_concern" ? "danger" : "warn"} title={FLAG_DESCRIPTIONS[flag]}>
                   {FLAG_LABELS[flag]}
                 </Badge>
               </li>
@@ -158,7 +159,7 @@ export function CaseloadTable({
         if (!due) return <span className="text-muted">Nothing due</span>;
         const kind = EXERCISE_KINDS[due.exerciseKind as ExerciseKindId];
         return (
-          <span>
+          <span className="block min-w-36">
             <span className="font-medium">{kind?.title ?? due.exerciseKind}</span>
             <time dateTime={due.dueOn} className="block text-muted">
               {formatDay(due.dueOn, today)}
