@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, formatPercent, SERIES_COLOURS, shortDay } from "./chart-frame";
+import { formatPercent } from "@/lib/format";
+import { ChartFrame, SERIES_COLOURS, shortDay } from "./chart-frame";
 
 export type AdherenceChartRow = {
   weekStart: string;

@@ -89,9 +89,6 @@ export function formatNumber(value: number | null, digits = 1): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
-export function formatPercent(value: number | null): string {
-  return value === null ? "—" : `${Math.round(value * 100)}%`;
-}
 
 /** "2026-03-09" → "9 Mar": short enough for an axis tick. */
 export function shortDay(iso: string): string {

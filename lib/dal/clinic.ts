@@ -1,4 +1,5 @@
 import "server-only";
+import { formatPercent } from "@/lib/format";
 import { and, asc, count, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns, clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
@@ -127,7 +128,7 @@ function bucketCounts(column: string, prefix: string): SQL {
   return sql.raw(parts.join(", "));
 }
 
-const percent = (edge: number) => `${Math.round(edge * 100)}%`;
+const percent = (edge: number) => formatPercent(edge);
 
 function figures(row: GroupRow | undefined): GroupFigures {
   if (!row) return { couples: null, activeCouples: null, medianAdherence: null, medianKeepRate: null, roseShare: null };

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatPercent } from "@/lib/format";
 import { db } from "@/db/ready";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 import type { AuditQuery, DateRange } from "@/lib/validations/clinic";
@@ -13,7 +14,7 @@ export const AUDIT_EXPORT_LIMIT = 50_000;
 
 export type CsvExport = { ok: true; filename: string; csv: string; rows: number } | { ok: false; message: string };
 
-const percent = (value: number | null) => (value === null ? SUPPRESSED_LABEL : `${Math.round(value * 100)}%`);
+const percent = (value: number | null) => formatPercent(value, SUPPRESSED_LABEL);
 const whole = (value: number | null) => (value === null ? SUPPRESSED_LABEL : String(value));
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatPercent, shortDay } from "@/components/charts/chart-frame";
+import { formatNumber, shortDay } from "@/components/charts/chart-frame";
+import { formatPercent } from "@/lib/format";
 import { checkInAdherence, keepRate, partnerGap, rollingMean, trustChange, weeklyAdherence, weeklyKeepRate, windowEnding } from "@/lib/metrics";
 
 // The caseload's figures, worked by hand on the windows the caseload uses (14 and 30 days ending today).

@@ -6,6 +6,7 @@ import { DataTable, type ServerPage } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
+import { formatPercent } from "@/lib/format";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program/exercise-kinds";
 
@@ -18,9 +19,6 @@ function formatDay(iso: string | null, today: string): string {
   return `${days} days ago`;
 }
 
-function percent(value: number | null): string {
-  return value === null ? "—" : `${Math.round(value * 100)}%`;
-}
 
 function signed(value: number | null): string {
   if (value === null) return "—";
@@ -104,13 +102,13 @@ export function CaseloadTable({
       id: "adherence",
       accessorFn: (row) => lowest(row.partners.map((p) => p.adherence)),
       header: "Check-ins, 14 days",
-      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => percent(p.adherence)} />,
+      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.adherence)} />,
     },
     {
       id: "keepRate",
       accessorFn: (row) => lowest(row.partners.map((p) => p.keepRate)),
       header: "Promises kept, 30 days",
-      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => percent(p.keepRate)} />,
+      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.keepRate)} />,
     },
     {
       id: "trust",

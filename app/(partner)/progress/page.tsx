@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatPercent } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyProgress } from "@/lib/dal/progress";
@@ -25,7 +26,7 @@ export default async function ProgressPage() {
           <CardTitle id="keep-heading" className="text-base">
             Promises kept
           </CardTitle>
-          <p className="mt-1 text-3xl font-semibold">{progress.keepRate === null ? "—" : `${Math.round(progress.keepRate * 100)}%`}</p>
+          <p className="mt-1 text-3xl font-semibold">{formatPercent(progress.keepRate)}</p>
           <p className="text-sm text-muted">
             {progress.keepRate === null ? "No record yet. " : ""}
             {progress.kept} kept, {progress.broken} not kept

@@ -1,4 +1,5 @@
 import { format } from "date-fns";
+import { formatPercent } from "@/lib/format";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -65,7 +66,7 @@ export default async function PromisesPage() {
       <PageHeader title="Promises" description="Small, clear promises with a time. Your partner marks whether each was kept." />
       <Card aria-labelledby="rate-heading">
         <CardTitle id="rate-heading">My keep rate</CardTitle>
-        <p className="mt-1 text-3xl font-semibold">{ledger.myKeepRate === null ? "No record yet" : `${Math.round(ledger.myKeepRate * 100)}%`}</p>
+        <p className="mt-1 text-3xl font-semibold">{formatPercent(ledger.myKeepRate, "No record yet")}</p>
         <p className="text-sm text-muted">
           {ledger.myKept} kept and {ledger.myBroken} not kept, of the promises you made. Open and let-go promises don&apos;t count.
         </p>

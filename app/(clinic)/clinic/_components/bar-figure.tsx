@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatPercent } from "@/lib/format";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 import { formatFigure, type FigureFormat } from "./format";
 
@@ -50,7 +51,7 @@ export function BarFigure({
             <YAxis
               tick={{ fill: "var(--color-muted)", fontSize: 12 }}
               width={40}
-              tickFormatter={(v: number) => (format === "percent" ? `${Math.round(v * 100)}%` : String(v))}
+              tickFormatter={(v: number) => (format === "percent" ? formatPercent(v) : String(v))}
               allowDecimals={format !== "count"}
             />
             <Tooltip

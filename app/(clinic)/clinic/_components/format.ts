@@ -1,8 +1,9 @@
+import { formatPercent as percent } from "@/lib/format";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 
 /** A 0–1 rate as a whole percent, or the suppression label. */
 export function formatPercent(value: number | null): string {
-  return value === null ? SUPPRESSED_LABEL : `${Math.round(value * 100)}%`;
+  return percent(value, SUPPRESSED_LABEL);
 }
 
 export function formatCount(value: number | null): string {
