@@ -12,6 +12,7 @@ import { BarFigure } from "./_components/bar-figure";
 import { ByCounsellorTable } from "./_components/by-counsellor-table";
 import { formatCount, formatDay, formatPercent } from "./_components/format";
 import { RangeForm } from "./_components/range-form";
+import { CounsellorLoadTable } from "./_components/counsellor-load-table";
 
 export const metadata: Metadata = { title: "Clinic overview" };
 
@@ -137,28 +138,7 @@ export default async function ClinicPage({ searchParams }: Props) {
       <Card>
         <CardTitle className="mb-3">Caseloads today</CardTitle>
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Counsellors and their caseloads</caption>
-            <thead className="bg-bg">
-              <tr>
-                <th scope="col" className="px-3 py-2">Counsellor</th>
-                <th scope="col" className="px-3 py-2">Active couples</th>
-                <th scope="col" className="px-3 py-2">All couples</th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.counsellors.map((c) => (
-                <tr key={c.id} className="border-t border-line">
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    {c.name}
-                    {c.active ? null : <span className="ml-2 text-muted">(deactivated)</span>}
-                  </th>
-                  <td className="px-3 py-2">{c.activeCouples}</td>
-                  <td className="px-3 py-2">{c.totalCouples}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CounsellorLoadTable counsellors={overview.counsellors} caption="Counsellors and their caseloads" />
         </div>
         <p className="mt-3 text-sm">
           <Link href="/clinic/counsellors" className="font-medium text-brand underline underline-offset-2">
