@@ -3,16 +3,15 @@ import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAuditLog, getAuditFilterOptions } from "@/lib/dal/audit-log";
 import { listCaseload } from "@/lib/dal/caseload";
-import { getClinicOverview } from "@/lib/dal/clinic";
+import { listClinicCouples, reassignCouple } from "@/lib/dal/clinic-couples";
 import {
   deactivateCounsellor,
+  getClinicOverview,
   getCounsellorForDeactivation,
   listActiveCounsellors,
-  listClinicCouples,
-  reassignCouple,
-} from "@/lib/dal/clinic-admin";
+} from "@/lib/dal/clinic-staff";
 import { getCouple } from "@/lib/dal/couples";
-import { exportAuditLogCsv, exportByCounsellorCsv } from "@/lib/dal/exports";
+import { exportAuditLogCsv, exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { auditQuerySchema, clinicCouplesQuerySchema } from "@/lib/validations/clinic";
 import { createHandClinic, HAND_RANGE, MARKERS, type HandClinic } from "../support/clinic-fixture";

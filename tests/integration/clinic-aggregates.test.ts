@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getClinicAggregates, RATE_EDGES } from "@/lib/dal/clinic";
+import { getClinicAggregates, RATE_EDGES } from "@/lib/dal/clinic-aggregates";
 import { checkInAdherence, keepRate } from "@/lib/metrics";
 import { distribution, median, roseFromBaseline, suppress } from "@/lib/metrics/clinic";
 import { addIsoDays, toIsoDate } from "@/lib/metrics/dates";

@@ -6,7 +6,7 @@ import { cancelAssignment, completeStep, createAssignment, updateAssignment } fr
 import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { clearSafetyConcern, getCouple, getCoupleActivity } from "@/lib/dal/couples";
 import { createNote, getNote, listNotes, updateNote } from "@/lib/dal/notes";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, partnerGap, rollingMean, toIsoDate, weeklyAdherence, weeklyKeepRate } from "@/lib/metrics";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";

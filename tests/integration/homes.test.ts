@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listCaseload } from "@/lib/dal/caseload";
-import { getClinicOverview } from "@/lib/dal/clinic";
+import { getClinicOverview } from "@/lib/dal/clinic-staff";
 import { getCouple } from "@/lib/dal/couples";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { createClinic, expectNotFound, expectRedirectToLogin, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";

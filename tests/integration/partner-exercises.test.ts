@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { proposeAgreement } from "@/lib/dal/agreements";
 import { getExercise, listMyExercises, occurrenceFor, ON_HOLD_MESSAGE, saveExerciseResponse } from "@/lib/dal/exercises";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { PartnerInputError } from "@/lib/dal/partner-scope";
 import { makePromise } from "@/lib/dal/promises";
 import { saveCheckIn } from "@/lib/dal/check-ins";

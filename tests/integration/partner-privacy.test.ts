@@ -4,7 +4,7 @@ import { listAgreements } from "@/lib/dal/agreements";
 import { getMyCheckInToday, listMyCheckIns } from "@/lib/dal/check-ins";
 import { getCouple } from "@/lib/dal/couples";
 import { getExercise, listMyExercises } from "@/lib/dal/exercises";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
 import { listPromises } from "@/lib/dal/promises";
 import { todayIso } from "@/lib/dates";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
 import { getMyCheckInToday, listMyCheckIns, saveCheckIn } from "@/lib/dal/check-ins";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { PartnerInputError } from "@/lib/dal/partner-scope";
 import { getMyProgress } from "@/lib/dal/progress";
 import { checkInStreak } from "@/lib/metrics";

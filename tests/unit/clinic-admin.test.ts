@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { neutraliseCell, toCsv } from "@/lib/dal/clinic-csv";
+import { neutraliseCell, toCsv } from "@/lib/csv";
 import { assertDateRange, auditQuerySchema, auditRangeProblem, parseDateRange, readReassignments } from "@/lib/validations/clinic";
 
 describe("neutraliseCell", () => {

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { deactivateCounsellor, reassignCouple } from "@/lib/dal/clinic-admin";
+import { reassignCouple } from "@/lib/dal/clinic-couples";
+import { deactivateCounsellor } from "@/lib/dal/clinic-staff";
 import { createCounsellorInvitation } from "@/lib/dal/invitations";
 import { readReassignments } from "@/lib/validations/clinic";
 

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import { getPartnerToday } from "@/lib/dal/partner";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { cn } from "@/lib/cn";
 import { getExerciseKind, getStep } from "@/lib/program";
 

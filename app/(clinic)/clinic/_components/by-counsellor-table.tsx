@@ -11,7 +11,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useState } from "react";
-import type { CounsellorFigures } from "@/lib/dal/clinic";
+import type { CounsellorFigures } from "@/lib/dal/clinic-aggregates";
 import { formatCount, formatPercent } from "./format";
 
 // Suppressed figures (null) sort below every real one, whichever the direction.

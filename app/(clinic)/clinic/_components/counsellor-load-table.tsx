@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CounsellorLoad } from "@/lib/dal/clinic";
+import type { CounsellorLoad } from "@/lib/dal/clinic-staff";
 
 /**
  * Counsellors and how many couples each carries. `manage` adds each counsellor's email and a

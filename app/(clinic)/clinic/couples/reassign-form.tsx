@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import type { CounsellorOption } from "@/lib/dal/clinic-admin";
+import type { CounsellorOption } from "@/lib/dal/clinic-staff";
 import { reassignCoupleAction, type ClinicFormState } from "../actions";
 
 /** One couple's "reassign to" control, inside its row of the directory. */

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getCounsellorForDeactivation, listActiveCounsellors } from "@/lib/dal/clinic-admin";
+import { getCounsellorForDeactivation, listActiveCounsellors } from "@/lib/dal/clinic-staff";
 import { DeactivateForm } from "./deactivate-form";
 
 export const metadata: Metadata = { title: "Deactivate a counsellor" };

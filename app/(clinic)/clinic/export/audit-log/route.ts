@@ -1,7 +1,7 @@
 import { type NextRequest } from "next/server";
 import { redirect } from "next/navigation";
 import { AuditRangeError } from "@/lib/dal/audit-log";
-import { exportAuditLogCsv } from "@/lib/dal/exports";
+import { exportAuditLogCsv } from "@/lib/dal/clinic-exports";
 import { getViewer } from "@/lib/dal/viewer";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { csvResponse, notFoundResponse } from "../csv-response";

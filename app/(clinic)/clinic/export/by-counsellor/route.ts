@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { redirect } from "next/navigation";
-import { exportByCounsellorCsv } from "@/lib/dal/exports";
+import { exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { getViewer } from "@/lib/dal/viewer";
 import { todayIso } from "@/lib/dates";
 import { parseDateRange } from "@/lib/validations/clinic";

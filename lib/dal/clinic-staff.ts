@@ -1,65 +1,64 @@
 import "server-only";
-import { and, asc, count, eq, ilike, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
-import { couples, users, type CoupleStatus } from "@/db/schema";
-import { COUPLES_PAGE_SIZE, reassignCoupleSchema, type ClinicCouplesQuery } from "@/lib/validations/clinic";
+import { clinics, couples, users, type CoupleStatus } from "@/db/schema";
 import { recordAudit } from "./audit";
 import { isUuid, parseIdOrNotFound } from "./scope";
-import { escapeLike } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
-/** One couple in the clinic directory: who they are and who supports them, nothing clinical. */
-export type DirectoryCouple = {
+export type CounsellorLoad = {
   id: string;
   name: string;
-  status: CoupleStatus;
-  startedOn: string;
-  counsellorId: string;
-  counsellorName: string;
+  email: string;
+  active: boolean;
+  activeCouples: number;
+  totalCouples: number;
 };
 
-export type DirectoryPage = { rows: DirectoryCouple[]; total: number; page: number; pageSize: number; pageCount: number };
+export type ClinicOverview = {
+  clinicName: string;
+  counsellors: CounsellorLoad[];
+  activeCouples: number;
+  totalCouples: number;
+};
+
+/** The admin's clinic: its counsellors and how many couples each carries. No clinical content. */
+export async function getClinicOverview(): Promise<ClinicOverview> {
+  const viewer = await requireRole("clinic_admin");
+  const database = await db();
+  const [[clinic], counsellors] = await Promise.all([
+    database.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, viewer.clinicId)).limit(1),
+    database
+      .select({
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        active: users.active,
+        activeCouples: sql<number>`count(${couples.id}) filter (where ${couples.status} = 'active')`.mapWith(Number),
+        totalCouples: count(couples.id),
+      })
+      .from(users)
+      .leftJoin(couples, and(eq(couples.counsellorId, users.id), eq(couples.clinicId, viewer.clinicId)))
+      .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, "counsellor")))
+      .groupBy(users.id)
+      .orderBy(asc(users.name)),
+  ]);
+  return {
+    clinicName: clinic?.name ?? "",
+    counsellors,
+    activeCouples: counsellors.reduce((sum, c) => sum + c.activeCouples, 0),
+    totalCouples: counsellors.reduce((sum, c) => sum + c.totalCouples, 0),
+  };
+}
 
 export type CounsellorOption = { id: string; name: string };
 
 export type FieldErrors = Record<string, string[]>;
 export type AdminResult = { ok: true } | { ok: false; message?: string; fieldErrors?: FieldErrors };
 
-const NOT_AVAILABLE = "Choose an active counsellor of this clinic.";
-
-/**
- * The admin's clinic's couples: name, counsellor, status and start day, one page at a time.
- * No check-in, answer, promise or note is read.
- */
-export async function listClinicCouples(query: ClinicCouplesQuery): Promise<DirectoryPage> {
-  const viewer = await requireRole("clinic_admin");
-  const database = await db();
-  const filters: SQL[] = [eq(couples.clinicId, viewer.clinicId)];
-  if (query.q) filters.push(ilike(couples.name, `%${escapeLike(query.q)}%`));
-  if (query.counsellor) filters.push(eq(couples.counsellorId, query.counsellor));
-  const where = and(...filters);
-  const [[{ total }], rows] = await Promise.all([
-    database.select({ total: count() }).from(couples).where(where),
-    database
-      .select({
-        id: couples.id,
-        name: couples.name,
-        status: couples.status,
-        startedOn: couples.startedOn,
-        counsellorId: couples.counsellorId,
-        counsellorName: users.name,
-      })
-      .from(couples)
-      .innerJoin(users, eq(users.id, couples.counsellorId))
-      .where(where)
-      .orderBy(asc(couples.name), asc(couples.id))
-      .limit(COUPLES_PAGE_SIZE)
-      .offset((query.page - 1) * COUPLES_PAGE_SIZE),
-  ]);
-  return { rows, total, page: query.page, pageSize: COUPLES_PAGE_SIZE, pageCount: Math.max(1, Math.ceil(total / COUPLES_PAGE_SIZE)) };
-}
+export const NOT_AVAILABLE = "Choose an active counsellor of this clinic.";
 
 /** Active counsellors of the admin's clinic: the people a couple may be handed to. */
 export async function listActiveCounsellors(): Promise<CounsellorOption[]> {
@@ -73,7 +72,7 @@ export async function listActiveCounsellors(): Promise<CounsellorOption[]> {
 }
 
 /** Ids among `ids` that are active counsellors of the viewer's clinic. */
-async function activeCounsellorIds(tx: Executor, viewer: Viewer, ids: string[]): Promise<Set<string>> {
+export async function activeCounsellorIds(tx: Executor, viewer: Viewer, ids: string[]): Promise<Set<string>> {
   const valid = [...new Set(ids.filter(isUuid))];
   if (valid.length === 0) return new Set();
   const rows = await tx
@@ -81,50 +80,6 @@ async function activeCounsellorIds(tx: Executor, viewer: Viewer, ids: string[]):
     .from(users)
     .where(and(inArray(users.id, valid), eq(users.clinicId, viewer.clinicId), eq(users.role, "counsellor"), eq(users.active, true)));
   return new Set(rows.map((r) => r.id));
-}
-
-/**
- * Hands a couple of the admin's clinic to another active counsellor of the same clinic, in one
- * transaction with its "couple.reassign" audit event (from/to ids in the metadata). The new
- * counsellor then sees the couple and its history; the old one no longer does.
- * A couple outside the clinic is not found; an unsuitable counsellor is a field error.
- */
-export async function reassignCouple(input: { coupleId: string; counsellorId: string }): Promise<AdminResult> {
-  const viewer = await requireRole("clinic_admin");
-  const coupleId = parseIdOrNotFound(input.coupleId);
-  const parsed = reassignCoupleSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { counsellorId: [NOT_AVAILABLE] } };
-  const target = parsed.data.counsellorId;
-  const database = await db();
-  return database.transaction(async (tx) => {
-    const [couple] = await tx
-      .select({ id: couples.id, counsellorId: couples.counsellorId })
-      .from(couples)
-      .where(and(eq(couples.id, coupleId), eq(couples.clinicId, viewer.clinicId)))
-      .for("update")
-      .limit(1);
-    if (!couple) notFound();
-    if (couple.counsellorId === target) {
-      return { ok: false, fieldErrors: { counsellorId: ["This couple is already with that counsellor. Choose someone else."] } };
-    }
-    if (!(await activeCounsellorIds(tx, viewer, [target])).has(target)) {
-      return { ok: false, fieldErrors: { counsellorId: [NOT_AVAILABLE] } };
-    }
-    await tx
-      .update(couples)
-      .set({ counsellorId: target, updatedAt: sql`now()` })
-      .where(and(eq(couples.id, coupleId), eq(couples.clinicId, viewer.clinicId)));
-    await recordAudit(tx, {
-      clinicId: viewer.clinicId,
-      actorId: viewer.id,
-      action: "couple.reassign",
-      entityType: "couple",
-      entityId: coupleId,
-      coupleId,
-      metadata: { from: couple.counsellorId, to: target },
-    });
-    return { ok: true };
-  });
 }
 
 /** A counsellor's record for the deactivation form: who they are and which couples they carry. */

@@ -5,8 +5,8 @@ import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 import type { AuditQuery, DateRange } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
 import { unsafeListAuditRowsForExport } from "./audit-log";
-import { getClinicAggregates } from "./clinic";
-import { toCsv } from "./clinic-csv";
+import { getClinicAggregates } from "./clinic-aggregates";
+import { toCsv } from "@/lib/csv";
 import { requireRole } from "./viewer";
 
 /** Most rows one audit-log export carries; narrow the filter for more. */
