@@ -6,13 +6,10 @@ import type { PartnerSlot, StepStatus } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, weeklyAdherence, weeklyKeepRate, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
 import { STEPS } from "@/lib/program";
+import type { ChartRange } from "@/lib/validations/couple-page";
 import { selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { requireRole } from "./viewer";
-
-export const CHART_RANGES = ["4w", "12w", "all"] as const;
-export type ChartRange = (typeof CHART_RANGES)[number];
-export const CHART_RANGE_LABELS: Record<ChartRange, string> = { "4w": "4 weeks", "12w": "12 weeks", all: "All" };
 
 export type ChartPartner = { id: string; slot: PartnerSlot; name: string };
 

@@ -1,0 +1,104 @@
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import type { CoupleActivity, CoupleSummary } from "@/lib/dal/couples";
+import { assignableKindsForStep, getExerciseKind, STEPS } from "@/lib/program";
+import { RECURRENCE_LABELS } from "@/lib/validations/assignments";
+import { assignAction, cancelAssignmentAction, updateAssignmentAction } from "./actions";
+import { AssignmentForm, type StepOption } from "./assignment-form";
+import { PendingButton } from "./couple-controls";
+
+/** Every step with the exercise kinds a counsellor can assign in it. */
+const STEP_OPTIONS: StepOption[] = STEPS.map((s) => ({
+  number: s.number,
+  title: s.title,
+  kinds: assignableKindsForStep(s.number).map((k) => ({ id: k.id, title: k.title })),
+}));
+
+/** The step the "Assign work" form starts on: the current step, or the next one that has something to assign. */
+function firstAssignableStep(currentStep: number): number {
+  return (STEP_OPTIONS.find((s) => s.number >= currentStep && s.kinds.length > 0) ?? STEP_OPTIONS.find((s) => s.kinds.length > 0)!).number;
+}
+
+/** Assign work, and the assignments made so far: active ones can be edited or cancelled. */
+export function AssignmentsSection({
+  couple,
+  assignments,
+  hasActiveAssignments,
+  today,
+}: {
+  couple: CoupleSummary;
+  assignments: CoupleActivity["assignments"];
+  hasActiveAssignments: boolean;
+  today: string;
+}) {
+  const partners = couple.partners.map((p) => ({ id: p.id, name: p.name }));
+  return (
+    <Card aria-labelledby="assign-heading" className="space-y-4">
+      <CardTitle id="assign-heading">Assignments</CardTitle>
+      <details className="rounded-md border border-line p-3" open={!hasActiveAssignments}>
+        <summary className="cursor-pointer font-medium text-brand">Assign work</summary>
+        <div className="mt-3">
+          <AssignmentForm
+            action={assignAction.bind(null, couple.id)}
+            steps={STEP_OPTIONS}
+            partners={partners}
+            today={today}
+            defaults={{ step: firstAssignableStep(couple.currentStep) }}
+            submitLabel="Assign"
+            pendingLabel="Assigning…"
+            label="Assign work"
+          />
+        </div>
+      </details>
+      {assignments.length === 0 ? (
+        <p className="text-muted">Nothing assigned yet.</p>
+      ) : (
+        <ul className="divide-y divide-line" aria-label="Assigned work">
+          {assignments.map((a) => (
+            <li key={a.id} className="py-2 text-sm">
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}</span>
+                <span className="text-muted">
+                  step {a.step} · {a.forName ? `${a.forName} only` : "both partners"} · {RECURRENCE_LABELS[a.recurrence]} · due {a.dueOn}
+                </span>
+                <Badge tone={a.status === "active" ? "brand" : "ok"}>{a.status === "active" ? "Active" : "Done"}</Badge>
+              </p>
+              {a.instructions ? <p className="whitespace-pre-wrap">{a.instructions}</p> : null}
+              {a.status === "active" ? (
+                <div className="mt-1 flex flex-wrap items-start gap-3">
+                  <details>
+                    <summary className="cursor-pointer font-medium text-brand">Edit</summary>
+                    <div className="mt-2 max-w-2xl">
+                      <AssignmentForm
+                        action={updateAssignmentAction.bind(null, couple.id, a.id)}
+                        steps={STEP_OPTIONS}
+                        partners={partners}
+                        today={today}
+                        defaults={{
+                          step: a.step,
+                          exerciseKind: a.exerciseKind,
+                          forUserId: a.forUserId ?? "both",
+                          dueOn: a.dueOn < today ? today : a.dueOn,
+                          recurrence: a.recurrence,
+                          instructions: a.instructions,
+                        }}
+                        submitLabel="Save changes"
+                        pendingLabel="Saving…"
+                        label="Edit assignment"
+                      />
+                    </div>
+                  </details>
+                  <form action={cancelAssignmentAction.bind(null, couple.id, a.id)}>
+                    <PendingButton size="sm" variant="ghost" pendingLabel="Cancelling…">
+                      Cancel assignment
+                    </PendingButton>
+                  </form>
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,23 @@
+import type { CoupleActivity } from "@/lib/dal/couples";
+import { clearSafetyAction } from "./actions";
+import { PendingButton } from "./couple-controls";
+
+/** Shown at the top of the page while a safety concern is open: couple exercises are on hold until it is reviewed. */
+export function SafetyBanner({ coupleId, concerns }: { coupleId: string; concerns: CoupleActivity["openSafetyConcerns"] }) {
+  const [first] = concerns;
+  if (!first) return null;
+  return (
+    <div className="space-y-2 rounded-lg border border-danger bg-danger-soft p-4">
+      <h2 className="font-semibold text-danger">A safety concern is open</h2>
+      <p className="text-sm">
+        A safety screen raised a concern on {first.raisedAt.slice(0, 10)}. Couple exercises are on hold until you have spoken with
+        each partner on their own and marked it reviewed.
+      </p>
+      <form action={clearSafetyAction.bind(null, coupleId)}>
+        <PendingButton size="sm" variant="danger" pendingLabel="Saving…">
+          Mark as reviewed
+        </PendingButton>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { todayIso } from "@/lib/dates";
+import type { CouplePageQuery } from "@/lib/validations/couple-page";
+import type { NoteSearch } from "@/lib/validations/notes";
+import { getCaseloadRow, type CaseloadRow } from "./caseload";
+import { getCoupleCharts, type CoupleCharts } from "./couple-charts";
+import { getCouple, getCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
+import { listCoupleInvitations, type InvitationSummary } from "./invitations";
+import { listNotes, type NoteThread } from "./notes";
+import { requireRole } from "./viewer";
+
+/** One day of a partner-pair chart: each partner's answer and 7-day mean, and the gap when drawn. */
+export type PairSeriesRow = {
+  date: string;
+  a: number | null;
+  b: number | null;
+  meanA: number | null;
+  meanB: number | null;
+  gap: number | null;
+};
+
+export type CouplePageCharts = Omit<CoupleCharts, "trust" | "partners"> & {
+  /** The partners' names in slot order, with a stand-in for a partner who has not joined. */
+  names: [string, string];
+  trust: PairSeriesRow[];
+  closeness: PairSeriesRow[];
+};
+
+export type CouplePage = {
+  couple: CoupleSummary;
+  today: string;
+  figures: CaseloadRow;
+  charts: CouplePageCharts;
+  activity: CoupleActivity;
+  /** Whether the current step is marked done on the timeline (then it cannot be marked again). */
+  currentStepDone: boolean;
+  /** Whether any assignment is still active (the "Assign work" form opens when none is). */
+  hasActiveAssignments: boolean;
+  notes: NoteThread[];
+  noteSearch: NoteSearch;
+  /** Each invited person's latest invitation, newest first; a reissued link replaces the older one. */
+  invitations: InvitationSummary[];
+};
+
+/**
+ * Everything the couple page shows, for the couple's counsellor only (anyone else: not found),
+ * shaped as the page's sections draw it: caseload figures and flags, the charts for the chosen
+ * range, activity, the notes matching the search, and each person's latest invitation.
+ */
+export async function getCouplePage(coupleId: string, query: CouplePageQuery, today: string = todayIso()): Promise<CouplePage> {
+  const viewer = await requireRole("counsellor");
+  const couple = await getCouple(coupleId, viewer);
+  const [figures, charts, activity, notes, invitations] = await Promise.all([
+    getCaseloadRow(couple.id, today),
+    getCoupleCharts(couple.id, query.range, today),
+    getCoupleActivity(couple.id),
+    listNotes(couple.id, query.noteSearch),
+    listCoupleInvitations(couple.id),
+  ]);
+  const { trust, partners, ...rest } = charts;
+  return {
+    couple,
+    today,
+    figures,
+    charts: {
+      ...rest,
+      names: [partners[0]?.name ?? "Partner A", partners[1]?.name ?? "Partner B"],
+      trust: trust.map((d) => ({ date: d.date, a: d.trustA, b: d.trustB, meanA: d.trustMeanA, meanB: d.trustMeanB, gap: d.trustGap })),
+      closeness: trust.map((d) => ({ date: d.date, a: d.closenessA, b: d.closenessB, meanA: d.closenessMeanA, meanB: d.closenessMeanB, gap: null })),
+    },
+    activity,
+    currentStepDone: charts.steps[couple.currentStep - 1]?.status === "done",
+    hasActiveAssignments: activity.assignments.some((a) => a.status === "active"),
+    notes,
+    noteSearch: query.noteSearch,
+    // Newest first from listCoupleInvitations: the first row per address is the latest.
+    invitations: invitations.filter((inv, i) => invitations.findIndex((other) => other.email === inv.email) === i),
+  };
+}
