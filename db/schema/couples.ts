@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clinics, users } from "./clinics";
+import { createdAt, timestamps } from "./columns";
 import { coupleStatusEnum, partnerSlotEnum, roleEnum, stepStatusEnum } from "./enums";
 
 export const couples = pgTable(
@@ -19,8 +20,7 @@ export const couples = pgTable(
     currentStep: integer("current_step").notNull().default(1),
     /** Set by an accepted agreement; adherence figures divide by it. */
     checkInsPerWeek: integer("check_ins_per_week").notNull().default(7),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index("couples_counsellor_idx").on(t.counsellorId, t.status),
@@ -83,7 +83,7 @@ export const invitations = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),

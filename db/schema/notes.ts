@@ -1,5 +1,6 @@
 import { index, jsonb, pgTable, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./clinics";
+import { timestamps } from "./columns";
 import { couples } from "./couples";
 import { noteFormatEnum, noteStatusEnum } from "./enums";
 
@@ -21,8 +22,7 @@ export const notes = pgTable(
     signedAt: timestamp("signed_at", { withTimezone: true }),
     /** Set on an addendum: signed notes are never edited, only added to. */
     addendumTo: uuid("addendum_to").references((): AnyPgColumn => notes.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index("notes_couple_created_idx").on(t.coupleId, t.createdAt),

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./clinics";
+import { createdAt, timestamps } from "./columns";
 import { couples } from "./couples";
 import {
   agreementStatusEnum,
@@ -32,8 +33,7 @@ export const assignments = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     index("assignments_couple_status_due_idx").on(t.coupleId, t.status, t.dueOn),
@@ -64,8 +64,7 @@ export const exerciseResponses = pgTable(
     visibility: visibilityEnum("visibility").notNull().default("shared"),
     status: responseStatusEnum("status").notNull().default("draft"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("exercise_responses_occurrence_key").on(t.assignmentId, t.userId, t.occurrenceOn),
@@ -91,8 +90,7 @@ export const checkIns = pgTable(
     contact: contactEnum("contact").notNull(),
     note: text("note"),
     noteVisibility: visibilityEnum("note_visibility").notNull().default("shared"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     // One per partner per day: a second submit is an upsert onto this key.
@@ -119,7 +117,7 @@ export const agreements = pgTable(
     status: agreementStatusEnum("status").notNull().default("proposed"),
     respondedBy: uuid("responded_by").references(() => users.id),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("agreements_couple_status_idx").on(t.coupleId, t.status),
@@ -148,7 +146,7 @@ export const promises = pgTable(
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     /** A release needs both: the first partner to ask is recorded here until the other agrees. */
     releaseRequestedBy: uuid("release_requested_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("promises_couple_status_idx").on(t.coupleId, t.status, t.resolvedAt),

@@ -21,7 +21,7 @@ export async function changePassword(input: { current: string; next: string }): 
   await database.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, viewer.id), eq(users.active, true)));
     await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "auth.password_change", entityType: "user", entityId: viewer.id });
   });

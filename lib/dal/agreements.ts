@@ -123,7 +123,7 @@ export async function respondToAgreement(agreementId: string, response: "accept"
     if (response === "accept" && row.checkInsPerWeek !== null) {
       await tx
         .update(couples)
-        .set({ checkInsPerWeek: row.checkInsPerWeek, updatedAt: sql`now()` })
+        .set({ checkInsPerWeek: row.checkInsPerWeek })
         .where(eq(couples.id, context.coupleId));
     }
     await recordAudit(tx, {

@@ -131,7 +131,7 @@ export async function updateAssignment(assignmentId: string, input: unknown): Pr
   return database.transaction(async (tx) => {
     const updated = await tx
       .update(assignments)
-      .set({ ...value, updatedAt: new Date() })
+      .set(value)
       .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
       .returning({ id: assignments.id });
     if (updated.length === 0) {
@@ -157,7 +157,7 @@ export async function cancelAssignment(assignmentId: string): Promise<{ coupleId
   await database.transaction(async (tx) => {
     const changed = await tx
       .update(assignments)
-      .set({ status: "cancelled", updatedAt: new Date() })
+      .set({ status: "cancelled" })
       .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
       .returning({ id: assignments.id });
     if (changed.length > 0) {
@@ -217,7 +217,7 @@ export async function completeStep(coupleId: string, step: number): Promise<bool
           set: { status: "in_progress", startedOn: sql`coalesce(${stepProgress.startedOn}, ${today}::date)` },
           setWhere: eq(stepProgress.status, "not_started"),
         });
-      await tx.update(couples).set({ currentStep: step + 1, updatedAt: new Date() }).where(eq(couples.id, id));
+      await tx.update(couples).set({ currentStep: step + 1 }).where(eq(couples.id, id));
     }
     await recordAudit(tx, {
       clinicId: viewer.clinicId,

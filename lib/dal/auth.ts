@@ -130,7 +130,7 @@ export async function endAllSessions(userId: string, action = "auth.sign_out"): 
   await database.transaction(async (tx) => {
     const [user] = await tx
       .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ clinicId: users.clinicId });
     if (user) await recordAudit(tx, { clinicId: user.clinicId, actorId: userId, action, entityType: "user", entityId: userId });

@@ -96,7 +96,6 @@ export async function saveCheckIn(input: unknown): Promise<{ created: boolean }>
           contact: answer.contact,
           note: answer.note ?? null,
           noteVisibility: answer.noteVisibility,
-          updatedAt: sql`now()`,
         },
       })
       // xmax is 0 only for a freshly inserted row: tells a first check-in from an edit.

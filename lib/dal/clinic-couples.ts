@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import { couples, users, type CoupleStatus } from "@/db/schema";
@@ -83,7 +83,7 @@ export async function reassignCouple(input: { coupleId: string; counsellorId: st
     }
     await tx
       .update(couples)
-      .set({ counsellorId: target, updatedAt: sql`now()` })
+      .set({ counsellorId: target })
       .where(and(eq(couples.id, coupleId), eq(couples.clinicId, viewer.clinicId)));
     await recordAudit(tx, {
       clinicId: viewer.clinicId,

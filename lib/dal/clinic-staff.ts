@@ -163,7 +163,7 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       const target = reassignments[couple.id]!;
       await tx
         .update(couples)
-        .set({ counsellorId: target, updatedAt: sql`now()` })
+        .set({ counsellorId: target })
         .where(and(eq(couples.id, couple.id), eq(couples.clinicId, viewer.clinicId), ne(couples.counsellorId, target)));
       await recordAudit(tx, {
         clinicId: viewer.clinicId,
@@ -177,7 +177,7 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
     }
     await tx
       .update(users)
-      .set({ active: false, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .set({ active: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, id), eq(users.clinicId, viewer.clinicId)));
     await recordAudit(tx, {
       clinicId: viewer.clinicId,

@@ -411,7 +411,6 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
           visibility,
           status,
           submittedAt: status === "submitted" ? sql`now()` : null,
-          updatedAt: sql`now()`,
         },
       })
       .returning({ id: exerciseResponses.id });

@@ -310,7 +310,7 @@ export async function acceptInvitation(token: string, password: string): Promise
     if (status !== "pending") return { ok: false as const, state: status === "accepted" ? ("used" as const) : status === "expired" ? ("expired" as const) : ("invalid" as const) };
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.clinicId, invite.clinicId), eq(sql`lower(${users.email})`, invite.email.toLowerCase()), eq(users.active, true)))
       .returning({ id: users.id, email: users.email });
     if (!user) return { ok: false as const, state: "invalid" as const };
@@ -326,7 +326,7 @@ export async function acceptInvitation(token: string, password: string): Promise
         .from(invitations)
         .where(and(eq(invitations.coupleId, invite.coupleId), sql`${invitations.acceptedAt} is not null`));
       if (pending.length === 0 && (acceptedSlots[0]?.n ?? 0) >= 2) {
-        await tx.update(couples).set({ status: "active", updatedAt: new Date() }).where(and(eq(couples.id, invite.coupleId), eq(couples.status, "invited")));
+        await tx.update(couples).set({ status: "active" }).where(and(eq(couples.id, invite.coupleId), eq(couples.status, "invited")));
       }
     }
     await recordAudit(tx, { clinicId: invite.clinicId, actorId: user.id, action: "invitation.accept", entityType: "invitation", entityId: invite.id, coupleId: invite.coupleId });

@@ -245,7 +245,6 @@ export async function updateNote(noteId: string, input: unknown): Promise<NoteRe
       .set({
         format,
         body,
-        updatedAt: now,
         ...(intent === "sign" ? { status: "signed" as const, signedAt: now } : {}),
       })
       .where(and(eq(notes.id, existing.id), eq(notes.status, "draft")))
