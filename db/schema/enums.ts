@@ -1,4 +1,7 @@
 import { pgEnum } from "drizzle-orm/pg-core";
+// Relative, not "@/", so drizzle-kit resolves them without the app's path aliases.
+import { CONTACT_ANSWERS, MOODS } from "../../lib/program/check-in";
+import { VISIBILITIES } from "../../lib/program/visibility";
 
 export const roleEnum = pgEnum("role", ["counsellor", "partner", "clinic_admin"]);
 export const coupleStatusEnum = pgEnum("couple_status", ["invited", "active", "paused", "completed", "withdrawn"]);
@@ -6,10 +9,10 @@ export const partnerSlotEnum = pgEnum("partner_slot", ["A", "B"]);
 export const stepStatusEnum = pgEnum("step_status", ["not_started", "in_progress", "done"]);
 export const recurrenceEnum = pgEnum("recurrence", ["once", "daily", "weekly"]);
 export const assignmentStatusEnum = pgEnum("assignment_status", ["active", "completed", "cancelled"]);
-export const visibilityEnum = pgEnum("visibility", ["shared", "counsellor_only"]);
+export const visibilityEnum = pgEnum("visibility", VISIBILITIES);
 export const responseStatusEnum = pgEnum("response_status", ["draft", "submitted"]);
-export const moodEnum = pgEnum("mood", ["very_low", "low", "okay", "good", "very_good"]);
-export const contactEnum = pgEnum("contact", ["yes", "no", "none_agreed"]);
+export const moodEnum = pgEnum("mood", MOODS);
+export const contactEnum = pgEnum("contact", CONTACT_ANSWERS);
 export const agreementStatusEnum = pgEnum("agreement_status", ["proposed", "accepted", "declined", "withdrawn"]);
 export const promiseStatusEnum = pgEnum("promise_status", ["open", "kept", "broken", "released"]);
 export const noteFormatEnum = pgEnum("note_format", ["soap", "dap", "free"]);
@@ -24,3 +27,7 @@ export type Recurrence = (typeof recurrenceEnum.enumValues)[number];
 export type AssignmentStatus = (typeof assignmentStatusEnum.enumValues)[number];
 export type PromiseStatus = (typeof promiseStatusEnum.enumValues)[number];
 export type NoteFormat = (typeof noteFormatEnum.enumValues)[number];
+export type ResponseStatus = (typeof responseStatusEnum.enumValues)[number];
+export type AgreementStatus = (typeof agreementStatusEnum.enumValues)[number];
+export type NoteStatus = (typeof noteStatusEnum.enumValues)[number];
+export type AuditOutcome = (typeof auditOutcomeEnum.enumValues)[number];

@@ -1,6 +1,14 @@
 /**
- * The ten-step program as data: steps, exercise kinds, and the zod schema for every answer.
+ * The ten-step program as data: steps, exercise kinds (one file each under `kinds/`), the
+ * field builders their answers are written with, and the values check-ins and visibility use.
  * Import from `@/lib/program`.
  */
-export * from "./exercise-kinds";
+export * from "./check-in";
+export { LIST_MAX_ITEMS, TEXT_MAX, TEXTAREA_MAX, type FieldSpec } from "./fields";
+export type { KindDefinition } from "./kind";
+export * from "./kinds";
+export { checkInSchema, type CheckInAnswer } from "./kinds/daily-check-in";
+export { questionForDate, SHARING_QUESTIONS } from "./kinds/daily-sharing";
+export { isSafetyConcern, type SafetyScreenAnswer } from "./kinds/safety-screen";
 export * from "./steps";
+export * from "./visibility";

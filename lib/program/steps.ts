@@ -1,4 +1,16 @@
-import { EXERCISE_KINDS, type ExerciseKind, type ExerciseKindId } from "./exercise-kinds";
+import type { KindDefinition } from "./kind";
+import type { ExerciseKindId } from "./kinds";
+import { agreement } from "./kinds/agreement";
+import { dailyCheckIn } from "./kinds/daily-check-in";
+import { dailySharing } from "./kinds/daily-sharing";
+import { disclosureWorksheet } from "./kinds/disclosure-worksheet";
+import { monthlyReview } from "./kinds/monthly-review";
+import { noticingLog } from "./kinds/noticing-log";
+import { privateReflection } from "./kinds/private-reflection";
+import { promise } from "./kinds/promise";
+import { rebuildDecision } from "./kinds/rebuild-decision";
+import { safetyScreen } from "./kinds/safety-screen";
+import { triggerMap } from "./kinds/trigger-map";
 
 /**
  * Version of the program content. Bump it when steps, exercise kinds or their answer schemas
@@ -16,11 +28,17 @@ export type Step = {
   aim: string;
   /** For counsellors, two to four sentences of practical guidance. */
   guidance: string;
+  /** The ids of the kinds this step brings, in the order listed. */
   exerciseKinds: ExerciseKindId[];
 };
 
-/** The ten steps, in order; `STEPS[n - 1].number === n`. */
-export const STEPS: readonly Step[] = [
+type StepDefinition = Omit<Step, "exerciseKinds"> & { kinds: readonly KindDefinition[] };
+
+/**
+ * The ten steps, in order, each naming the exercise kinds it brings. This list is the one place a
+ * kind is registered: the registry (`kinds/index.ts`) reads its kinds, and each kind's step, from here.
+ */
+export const STEP_DEFINITIONS = [
   {
     number: 1,
     slug: "talk-it-through",
@@ -28,7 +46,7 @@ export const STEPS: readonly Step[] = [
     aim: "Take the time to talk properly about what happened, so you both understand it. This usually takes more than one conversation, and that's all right.",
     guidance:
       "Pace the disclosure so it is thorough without becoming an interrogation, and pause if either partner is overwhelmed. Have each partner complete the worksheet beforehand so both accounts are heard. Watch for a rush to move on: a brief or partial account tends to resurface later.",
-    exerciseKinds: ["disclosure_worksheet"],
+    kinds: [disclosureWorksheet],
   },
   {
     number: 2,
@@ -37,7 +55,7 @@ export const STEPS: readonly Step[] = [
     aim: "Each of you thinks honestly about whether you want to try to rebuild, and what you would be willing to change. It only works if you both choose it.",
     guidance:
       "Give each partner the safety screen privately before any joint exercise; a flagged screen means individual follow-up and safety planning, not couple work. Treat 'unsure' as a real position to explore. Rebuilding needs commitment and some give from both; if one partner decides against it, the work may turn to separating with care.",
-    exerciseKinds: ["rebuild_decision", "safety_screen"],
+    kinds: [rebuildDecision, safetyScreen],
   },
   {
     number: 3,
@@ -46,7 +64,7 @@ export const STEPS: readonly Step[] = [
     aim: "Agree on specific, practical changes, such as how often you'll be in touch. A few small, clear agreements are easier to keep than big ones.",
     guidance:
       "Help the couple turn broad wishes into concrete agreements: what, how often and by whom. One partner proposes and the other accepts before it is tracked. Start with a few achievable agreements; one that sets a contact frequency becomes the yardstick for check-in adherence.",
-    exerciseKinds: ["agreement"],
+    kinds: [agreement],
   },
   {
     number: 4,
@@ -55,7 +73,7 @@ export const STEPS: readonly Step[] = [
     aim: "Check in every day: how much trust and closeness you feel, and whether you had the contact you agreed. Saying how you really feel, even when it's hard, helps you understand each other.",
     guidance:
       "Read each partner's trust and closeness as a trend, and watch the gap between them rather than single days. Encourage honest low scores; they are information, not failure. Notes marked for you only can show what a partner isn't yet ready to say in the room.",
-    exerciseKinds: ["daily_check_in"],
+    kinds: [dailyCheckIn],
   },
   {
     number: 5,
@@ -64,7 +82,7 @@ export const STEPS: readonly Step[] = [
     aim: "Make promises you can keep, and keep them. Each kept promise, however small, shows your partner they can rely on you.",
     guidance:
       "Coach partners towards small, specific promises with a clear time; a vague promise can't be confirmed. The other partner marks each one kept or broken. Review broken promises without blame by asking what got in the way, and look at the weekly keep rate rather than any one promise.",
-    exerciseKinds: ["promise"],
+    kinds: [promise],
   },
   {
     number: 6,
@@ -73,7 +91,7 @@ export const STEPS: readonly Step[] = [
     aim: "Share a little of your day and answer a question together each day. Small, regular moments of connection help close the distance.",
     guidance:
       "The question of the day is a low-pressure way to rebuild everyday closeness. Answers are revealed only once both have replied, so neither writes in response to the other. If one partner often doesn't answer, explore it in session rather than through the app.",
-    exerciseKinds: ["daily_sharing"],
+    kinds: [dailySharing],
   },
   {
     number: 7,
@@ -82,7 +100,7 @@ export const STEPS: readonly Step[] = [
     aim: "Reflect on letting your guard down, on closeness, and on your hopes. Only your counsellor sees your reflections unless you choose to share them.",
     guidance:
       "Reflections are counsellor-only by default, and a partner may choose to share. Treat physical intimacy as one part of closeness, never a target or an obligation, and let each partner set their own pace. Bring themes into session only with the writer's consent.",
-    exerciseKinds: ["private_reflection"],
+    kinds: [privateReflection],
   },
   {
     number: 8,
@@ -91,7 +109,7 @@ export const STEPS: readonly Step[] = [
     aim: "Think ahead about situations that set off alarm for your partner, such as being out late without replying, and plan what you'll do instead.",
     guidance:
       "Help the partner who broke trust map specific situations, drawing on the other partner's account of what worries them. Each situation needs a concrete alternative. Revisit the map as trust grows: avoiding triggers supports the early months rather than being a permanent rule.",
-    exerciseKinds: ["trigger_map"],
+    kinds: [triggerMap],
   },
   {
     number: 9,
@@ -100,7 +118,7 @@ export const STEPS: readonly Step[] = [
     aim: "Pay close attention to how your partner is doing, and respond. Noting what you noticed, and what you did, helps it become a habit.",
     guidance:
       "The log builds the habit of attending to the other partner's state. Look for entries that anticipate rather than react, and for growing accuracy over time. Invite the other partner to say whether they felt noticed.",
-    exerciseKinds: ["noticing_log"],
+    kinds: [noticingLog],
   },
   {
     number: 10,
@@ -109,30 +127,22 @@ export const STEPS: readonly Step[] = [
     aim: "Trust comes back slowly, and doubts can linger for months. Once a month, look back at how far you've come and what you'll keep working on.",
     guidance:
       "Compare each review with the couple's own baseline from the start, not with other couples. Normalise lingering doubt: a setback is not a reset. Close each review by agreeing next month's focus.",
-    exerciseKinds: ["monthly_review"],
+    kinds: [monthlyReview],
   },
-];
+] as const satisfies readonly StepDefinition[];
+
+/** The ten steps, in order; `STEPS[n - 1].number === n`. */
+export const STEPS: readonly Step[] = STEP_DEFINITIONS.map(({ kinds, ...step }) => ({
+  ...step,
+  exerciseKinds: kinds.map((kind) => kind.id),
+}));
 
 /** The step numbered `n` (1–10), or undefined. */
 export function getStep(n: number): Step | undefined {
   return STEPS.find((s) => s.number === n);
 }
 
-/** The exercise kind with this id, or undefined for anything else (safe for untrusted strings). */
-export function getExerciseKind(id: string): ExerciseKind | undefined {
-  // hasOwn keeps names like "constructor" or "__proto__" from resolving to prototype members.
-  return Object.hasOwn(EXERCISE_KINDS, id) ? EXERCISE_KINDS[id as ExerciseKindId] : undefined;
-}
-
 /** True when step `step` brings exercise kind `kind`; use it to reject an assignment of a kind to the wrong step. */
 export function isExerciseKindOfStep(step: number, kind: string): boolean {
   return getStep(step)?.exerciseKinds.some((k) => k === kind) ?? false;
-}
-
-/**
- * The kinds a counsellor can assign as exercises at `step` (empty for an unknown step).
- * Check-ins, promises and agreements are left out: they have their own screens.
- */
-export function assignableKindsForStep(step: number): ExerciseKind[] {
-  return (getStep(step)?.exerciseKinds ?? []).map((id): ExerciseKind => EXERCISE_KINDS[id]).filter((k) => k.assignable);
 }

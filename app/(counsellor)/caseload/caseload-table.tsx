@@ -8,7 +8,7 @@ import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { formatPercent } from "@/lib/format";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
-import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program/exercise-kinds";
+import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
 
 function formatDay(iso: string | null, today: string): string {
   if (!iso) return "Never";
