@@ -23,7 +23,7 @@ export async function changePassword(input: { current: string; next: string }): 
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, viewer.id), eq(users.active, true)));
-    await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "auth.password_change", entityType: "user", entityId: viewer.id });
+    await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "auth.change_password", entityId: viewer.id });
   });
   return { ok: true, email: user.email };
 }

@@ -85,7 +85,6 @@ export async function proposeAgreement(input: unknown): Promise<{ id: string }> 
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: "agreement.propose",
-      entityType: "agreement",
       entityId: row!.id,
       coupleId: context.coupleId,
     });
@@ -130,7 +129,6 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: response === "accept" ? "agreement.accept" : "agreement.decline",
-      entityType: "agreement",
       entityId: id,
       coupleId: context.coupleId,
     });

@@ -102,7 +102,6 @@ export async function createAssignment(coupleId: string, input: unknown): Promis
       clinicId: viewer.clinicId,
       actorId: viewer.id,
       action: "assignment.create",
-      entityType: "assignment",
       entityId: created!.id,
       coupleId: id,
       metadata: { step: value.step, exerciseKind: value.exerciseKind },
@@ -141,7 +140,6 @@ export async function updateAssignment(assignmentId: string, input: unknown): Pr
       clinicId: viewer.clinicId,
       actorId: viewer.id,
       action: "assignment.update",
-      entityType: "assignment",
       entityId: existing.id,
       coupleId: existing.coupleId,
     });
@@ -165,7 +163,6 @@ export async function cancelAssignment(assignmentId: string): Promise<{ coupleId
         clinicId: viewer.clinicId,
         actorId: viewer.id,
         action: "assignment.cancel",
-        entityType: "assignment",
         entityId: existing.id,
         coupleId: existing.coupleId,
       });
@@ -223,7 +220,6 @@ export async function completeStep(coupleId: string, step: number): Promise<bool
       clinicId: viewer.clinicId,
       actorId: viewer.id,
       action: "step.complete",
-      entityType: "couple",
       entityId: id,
       coupleId: id,
       metadata: { step },

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/ready";
 import { auditEvents, couples, users } from "@/db/schema";
+import { CLINIC_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
 import { requireRole, type Viewer } from "./viewer";
@@ -22,7 +23,7 @@ export type AuditLogRow = {
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageSize: number; pageCount: number };
 
-export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: string[] };
+export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: AuditAction[] };
 
 /** Thrown for a reversed or over-long date filter; its message is fit to show. */
 export class AuditRangeError extends Error {}
@@ -85,21 +86,17 @@ export async function unsafeListAuditRowsForExport(viewer: Viewer, query: Omit<A
   return selectRowsFor(database, auditWhere(viewer, query)).limit(limit);
 }
 
-/** People and actions that appear in the clinic's audit log, for the filter lists. */
+/**
+ * The filter lists: the clinic's staff, and every action of the audit vocabulary the clinic's log
+ * can hold (label each with auditActionLabel).
+ */
 export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const viewer = await requireRole("clinic_admin");
   const database = await db();
-  const [actors, actions] = await Promise.all([
-    database
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> 'partner'`))
-      .orderBy(asc(users.name), asc(users.id)),
-    database
-      .selectDistinct({ action: auditEvents.action })
-      .from(auditEvents)
-      .where(eq(auditEvents.clinicId, viewer.clinicId))
-      .orderBy(asc(auditEvents.action)),
-  ]);
-  return { actors, actions: actions.map((a) => a.action) };
+  const actors = await database
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> 'partner'`))
+    .orderBy(asc(users.name), asc(users.id));
+  return { actors, actions: CLINIC_AUDIT_ACTIONS };
 }

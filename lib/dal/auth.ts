@@ -93,7 +93,6 @@ export async function verifySignIn(input: { email: string; password: string; ip:
       clinicId: user?.clinicId ?? null,
       actorId: user?.id ?? null,
       action: "auth.sign_in",
-      entityType: "user",
       entityId: user?.id ?? null,
       outcome: "failure",
     });
@@ -108,7 +107,6 @@ export async function verifySignIn(input: { email: string; password: string; ip:
     clinicId: user.clinicId,
     actorId: user.id,
     action: "auth.sign_in",
-    entityType: "user",
     entityId: user.id,
   });
   return {
@@ -125,7 +123,7 @@ export async function verifySignIn(input: { email: string; password: string; ip:
 }
 
 /** Ends every session of this user on every device: their tokens carry the old version. */
-export async function endAllSessions(userId: string, action = "auth.sign_out"): Promise<void> {
+export async function endAllSessions(userId: string): Promise<void> {
   const database = await db();
   await database.transaction(async (tx) => {
     const [user] = await tx
@@ -133,6 +131,6 @@ export async function endAllSessions(userId: string, action = "auth.sign_out"): 
       .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(eq(users.id, userId))
       .returning({ clinicId: users.clinicId });
-    if (user) await recordAudit(tx, { clinicId: user.clinicId, actorId: userId, action, entityType: "user", entityId: userId });
+    if (user) await recordAudit(tx, { clinicId: user.clinicId, actorId: userId, action: "auth.sign_out", entityId: userId });
   });
 }

@@ -104,7 +104,6 @@ export async function saveCheckIn(input: unknown): Promise<{ created: boolean }>
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: row!.created ? "check_in.create" : "check_in.update",
-      entityType: "check_in",
       entityId: row!.id,
       coupleId: context.coupleId,
     });

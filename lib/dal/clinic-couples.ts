@@ -89,7 +89,6 @@ export async function reassignCouple(input: { coupleId: string; counsellorId: st
       clinicId: viewer.clinicId,
       actorId: viewer.id,
       action: "couple.reassign",
-      entityType: "couple",
       entityId: coupleId,
       coupleId,
       metadata: { from: couple.counsellorId, to: target },

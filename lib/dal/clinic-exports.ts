@@ -20,7 +20,7 @@ const whole = (value: number | null) => (value === null ? SUPPRESSED_LABEL : Str
 /**
  * The by-counsellor table for a range as CSV, with the same suppression as the page
  * ("fewer than 5" in place of any figure resting on fewer than 5 couples). Audited as
- * "export.by_counsellor" before the file is handed over; an empty range exports nothing.
+ * "export.download_by_counsellor" before the file is handed over; an empty range exports nothing.
  */
 export async function exportByCounsellorCsv(range: DateRange): Promise<CsvExport> {
   const viewer = await requireRole("clinic_admin");
@@ -47,8 +47,7 @@ export async function exportByCounsellorCsv(range: DateRange): Promise<CsvExport
   await recordAudit(database, {
     clinicId: viewer.clinicId,
     actorId: viewer.id,
-    action: "export.by_counsellor",
-    entityType: "export",
+    action: "export.download_by_counsellor",
     metadata: { rows: rows.length, from: range.from, to: range.to },
   });
   return { ok: true, filename: `by-counsellor-${range.from}-to-${range.to}.csv`, csv, rows: rows.length };
@@ -56,7 +55,7 @@ export async function exportByCounsellorCsv(range: DateRange): Promise<CsvExport
 
 /**
  * The clinic's audit events matching the filter as CSV (who, action, record, when, outcome; no
- * metadata, no content). Audited as "export.audit_log" (that event is not in the file itself).
+ * metadata, no content). Audited as "export.download_audit_log" (that event is not in the file itself).
  */
 export async function exportAuditLogCsv(query: Omit<AuditQuery, "page">): Promise<CsvExport> {
   const viewer = await requireRole("clinic_admin");
@@ -72,8 +71,7 @@ export async function exportAuditLogCsv(query: Omit<AuditQuery, "page">): Promis
   await recordAudit(database, {
     clinicId: viewer.clinicId,
     actorId: viewer.id,
-    action: "export.audit_log",
-    entityType: "export",
+    action: "export.download_audit_log",
     metadata: {
       rows: rows.length,
       actor: query.actor ?? null,

@@ -169,7 +169,6 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
         clinicId: viewer.clinicId,
         actorId: viewer.id,
         action: "couple.reassign",
-        entityType: "couple",
         entityId: couple.id,
         coupleId: couple.id,
         metadata: { from: id, to: target },
@@ -183,7 +182,6 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       clinicId: viewer.clinicId,
       actorId: viewer.id,
       action: "counsellor.deactivate",
-      entityType: "user",
       entityId: id,
       metadata: { couplesReassigned: carried.length },
     });

@@ -282,7 +282,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
 /**
  * Marks every open safety concern of the couple as cleared by the signed-in counsellor (after
  * they have spoken with the couple), lifting the hold on couple exercises. Audited as
- * "safety.clear". Returns how many were cleared (0 when none was open).
+ * "safety_concern.clear". Returns how many were cleared (0 when none was open).
  */
 export async function clearSafetyConcern(coupleId: string): Promise<number> {
   const { viewer, id } = await requireCounsellorCouple(coupleId);
@@ -297,8 +297,7 @@ export async function clearSafetyConcern(coupleId: string): Promise<number> {
       await recordAudit(tx, {
         clinicId: viewer.clinicId,
         actorId: viewer.id,
-        action: "safety.clear",
-        entityType: "couple",
+        action: "safety_concern.clear",
         entityId: id,
         coupleId: id,
         metadata: { cleared: cleared.length },

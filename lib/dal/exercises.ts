@@ -418,7 +418,6 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: status === "submitted" ? "exercise_response.submit" : "exercise_response.save_draft",
-      entityType: "exercise_response",
       entityId: row!.id,
       coupleId: context.coupleId,
       metadata: { exerciseKind: kind.id },
@@ -437,7 +436,6 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
           clinicId: context.clinicId,
           actorId: context.viewer.id,
           action: "safety_concern.raise",
-          entityType: "safety_concern",
           entityId: raised!.id,
           coupleId: context.coupleId,
         });

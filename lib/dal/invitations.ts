@@ -117,10 +117,10 @@ export async function createCoupleWithInvitations(
           slot: slots[i],
           createdBy: viewer.id,
         });
-        await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "invitation.create", entityType: "invitation", entityId: invite.id, coupleId });
+        await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "invitation.create", entityId: invite.id, coupleId });
         issued.push({ email: u.email, name: u.name, token: invite.token, expiresAt: invite.expiresAt });
       }
-      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "couple.create", entityType: "couple", entityId: coupleId, coupleId });
+      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "couple.create", entityId: coupleId, coupleId });
       return { ok: true as const, coupleId, issued };
     });
     if (!result.ok) return result;
@@ -154,7 +154,7 @@ export async function createCounsellorInvitation(
         .values({ clinicId: viewer.clinicId, role: "counsellor", email, name })
         .returning({ id: users.id });
       const invite = await insertInvitation(tx, { clinicId: viewer.clinicId, email, name, role: "counsellor", createdBy: viewer.id });
-      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "counsellor.invite", entityType: "user", entityId: user!.id });
+      await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "counsellor.invite", entityId: user!.id });
       return { ok: true as const, userId: user!.id, issued: { email, name, token: invite.token, expiresAt: invite.expiresAt } };
     });
     if (!result.ok) return result;
@@ -247,7 +247,7 @@ export async function reissueInvitation(invitationId: string): Promise<IssuedInv
       slot: old.slot ?? undefined,
       createdBy: viewer.id,
     });
-    await recordAudit(tx, { clinicId: old.clinicId, actorId: viewer.id, action: "invitation.reissue", entityType: "invitation", entityId: invite.id, coupleId: old.coupleId });
+    await recordAudit(tx, { clinicId: old.clinicId, actorId: viewer.id, action: "invitation.reissue", entityId: invite.id, coupleId: old.coupleId });
     return { email: old.email, name: old.name, token: invite.token, expiresAt: invite.expiresAt, role: old.role };
   });
   if (!issued) throw new InvitationError("This invitation has already been accepted.");
@@ -329,7 +329,7 @@ export async function acceptInvitation(token: string, password: string): Promise
         await tx.update(couples).set({ status: "active" }).where(and(eq(couples.id, invite.coupleId), eq(couples.status, "invited")));
       }
     }
-    await recordAudit(tx, { clinicId: invite.clinicId, actorId: user.id, action: "invitation.accept", entityType: "invitation", entityId: invite.id, coupleId: invite.coupleId });
+    await recordAudit(tx, { clinicId: invite.clinicId, actorId: user.id, action: "invitation.accept", entityId: invite.id, coupleId: invite.coupleId });
     return { ok: true as const, email: user.email };
   });
 }

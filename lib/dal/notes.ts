@@ -101,7 +101,7 @@ async function requireOwnNote(executor: Executor, viewer: Viewer, noteId: string
 /**
  * The couple's notes, newest first, each with its addenda (oldest first), for the couple's
  * counsellor. `q` matches text in any section; `from`/`to` bound the day a note was written
- * (UTC, inclusive). An addendum that matches brings its note along. Records a "note.read" event.
+ * (UTC, inclusive). An addendum that matches brings its note along. Records a "note.list" event.
  */
 export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }): Promise<NoteThread[]> {
   const viewer = await requireRole("counsellor");
@@ -146,8 +146,7 @@ export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }
   await recordAudit(database, {
     clinicId: viewer.clinicId,
     actorId: viewer.id,
-    action: "note.read",
-    entityType: "note_list",
+    action: "note.list",
     entityId: id,
     coupleId: id,
     metadata: { notes: threads.length, searched: Boolean(search.q || search.from || search.to) },
@@ -170,7 +169,6 @@ export async function getNote(noteId: string): Promise<NoteThread> {
     clinicId: viewer.clinicId,
     actorId: viewer.id,
     action: "note.read",
-    entityType: "note",
     entityId: row.id,
     coupleId: row.coupleId,
   });
@@ -218,7 +216,7 @@ export async function createNote(coupleId: string, input: unknown, addendumTo?: 
         addendumTo: parentId,
       })
       .returning({ id: notes.id });
-    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityType: "note", entityId: created!.id, coupleId: id };
+    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityId: created!.id, coupleId: id };
     await recordAudit(tx, { ...event, action: "note.create", metadata: { format, addendum: parentId !== null } });
     if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
     return { ok: true, id: created!.id } as const;
@@ -250,7 +248,7 @@ export async function updateNote(noteId: string, input: unknown): Promise<NoteRe
       .where(and(eq(notes.id, existing.id), eq(notes.status, "draft")))
       .returning({ id: notes.id });
     if (changed.length === 0) return { ok: false, fieldErrors: {}, message: SIGNED_NOTE_MESSAGE } as const;
-    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityType: "note", entityId: existing.id, coupleId: existing.coupleId };
+    const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityId: existing.id, coupleId: existing.coupleId };
     await recordAudit(tx, { ...event, action: "note.update" });
     if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
     return { ok: true, id: existing.id } as const;

@@ -127,7 +127,6 @@ export async function makePromise(input: unknown): Promise<{ id: string }> {
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: "promise.make",
-      entityType: "promise",
       entityId: row!.id,
       coupleId: context.coupleId,
     });
@@ -173,7 +172,6 @@ export async function confirmPromise(promiseId: string, outcome: unknown): Promi
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: parsedOutcome.data === "kept" ? "promise.confirm_kept" : "promise.confirm_broken",
-      entityType: "promise",
       entityId: id,
       coupleId: context.coupleId,
     });
@@ -205,7 +203,6 @@ export async function requestPromiseRelease(promiseId: string): Promise<"request
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: releasing ? "promise.release" : "promise.request_release",
-      entityType: "promise",
       entityId: id,
       coupleId: context.coupleId,
     });

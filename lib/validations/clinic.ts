@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 import { addIsoDays, daysFrom, parseIsoDate } from "@/lib/metrics/dates";
 
 /** Longest range the clinic figures accept: five years of days (a leap day each side of slack). */
@@ -94,13 +95,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const auditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   actor: z.uuid().optional().catch(undefined),
-  action: z
-    .string()
-    .trim()
-    .max(80)
-    .regex(/^[a-z_.]*$/)
-    .catch("")
-    .transform((v) => v || undefined),
+  action: z.enum(AUDIT_ACTION_NAMES).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
 });

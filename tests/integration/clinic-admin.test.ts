@@ -187,14 +187,14 @@ describe("listAuditLog", () => {
     const all = await listAuditLog(auditQuery());
     expect(all.total).toBeGreaterThanOrEqual(1);
     expect(all.rows.every((r) => r.action !== "")).toBe(true);
-    const mine = await listAuditLog(auditQuery({ actor: hand.admin.id, action: "export.by_counsellor" }));
-    expect(mine.rows[0]).toMatchObject({ actorId: hand.admin.id, actorName: "Hana Admin", action: "export.by_counsellor", entityType: "export" });
+    const mine = await listAuditLog(auditQuery({ actor: hand.admin.id, action: "export.download_by_counsellor" }));
+    expect(mine.rows[0]).toMatchObject({ actorId: hand.admin.id, actorName: "Hana Admin", action: "export.download_by_counsellor", entityType: "export" });
     const none = await listAuditLog(auditQuery({ actor: hand.counsellors.P.id }));
     expect(none.total).toBe(0);
     const pastDays = await listAuditLog(auditQuery({ from: "2020-01-01", to: "2020-01-31" }));
     expect(pastDays.total).toBe(0);
     const options = await getAuditFilterOptions();
-    expect(options.actions).toContain("export.by_counsellor");
+    expect(options.actions).toContain("export.download_by_counsellor");
     expect(options.actors.map((a) => a.id)).toContain(hand.counsellors.P.id);
     expect(options.actors.map((a) => a.id)).not.toContain(other.admin.id);
     expectNoMarkers([all, options]);
@@ -203,8 +203,8 @@ describe("listAuditLog", () => {
   it("pages 50 at a time", async () => {
     signInAs(hand.admin);
     for (let i = 0; i < 51; i++) await exportByCounsellorCsv(HAND_RANGE);
-    const first = await listAuditLog(auditQuery({ action: "export.by_counsellor" }));
-    const second = await listAuditLog(auditQuery({ action: "export.by_counsellor", page: "2" }));
+    const first = await listAuditLog(auditQuery({ action: "export.download_by_counsellor" }));
+    const second = await listAuditLog(auditQuery({ action: "export.download_by_counsellor", page: "2" }));
     expect(first.rows).toHaveLength(50);
     expect(first.pageCount).toBe(2);
     expect(second.rows.length).toBe(first.total - 50);
@@ -224,7 +224,7 @@ describe("listAuditLog", () => {
 describe("exports", () => {
   it("exports the by-counsellor table as CSV with suppression, and audits the export", async () => {
     signInAs(hand.admin);
-    const before = (await listAuditLog(auditQuery({ action: "export.by_counsellor" }))).total;
+    const before = (await listAuditLog(auditQuery({ action: "export.download_by_counsellor" }))).total;
     const result = await exportByCounsellorCsv(HAND_RANGE);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -234,19 +234,19 @@ describe("exports", () => {
     expect(parsed[2]!.slice(0, 6)).toEqual(["Quentin Counsellor", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5", "fewer than 5"]);
     expectNoMarkers(result.csv);
     for (const c of other.counsellors) expect(result.csv).not.toContain(c.id);
-    expect((await listAuditLog(auditQuery({ action: "export.by_counsellor" }))).total).toBe(before + 1);
+    expect((await listAuditLog(auditQuery({ action: "export.download_by_counsellor" }))).total).toBe(before + 1);
   });
 
   it("exports the audit log as CSV, audited, without content", async () => {
     signInAs(hand.admin);
-    const result = await exportAuditLogCsv(auditQuery({ action: "export.by_counsellor" }));
+    const result = await exportAuditLogCsv(auditQuery({ action: "export.download_by_counsellor" }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const parsed = Papa.parse<string[]>(result.csv.trim()).data;
     expect(parsed[0]).toEqual(["When (UTC)", "Person", "Action", "Record type", "Record id", "Couple", "Outcome"]);
-    expect(parsed.slice(1).every((row) => row[2] === "export.by_counsellor" && row[1] === "Hana Admin")).toBe(true);
+    expect(parsed.slice(1).every((row) => row[2] === "export.download_by_counsellor" && row[1] === "Hana Admin")).toBe(true);
     expectNoMarkers(result.csv);
-    const log = await listAuditLog(auditQuery({ action: "export.audit_log" }));
+    const log = await listAuditLog(auditQuery({ action: "export.download_audit_log" }));
     expect(log.rows[0]).toMatchObject({ actorId: hand.admin.id, outcome: "success" });
   });
 

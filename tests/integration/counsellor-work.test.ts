@@ -111,7 +111,7 @@ describe("getCoupleActivity and clearSafetyConcern", () => {
     expect(await clearSafetyConcern(couple.id)).toBe(1);
     expect(await clearSafetyConcern(couple.id)).toBe(0);
     expect((await getCoupleActivity(couple.id)).openSafetyConcerns).toHaveLength(0);
-    expect(await auditActions(couple.id)).toContain("safety.clear");
+    expect(await auditActions(couple.id)).toContain("safety_concern.clear");
   });
 });
 

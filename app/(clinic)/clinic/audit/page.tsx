@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
+import { auditActionLabel } from "@/lib/audit/actions";
 import { AuditRangeError, getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { PageHeader } from "@/components/ui/page-header";
@@ -74,7 +75,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
               <option value="">Any action</option>
               {options.actions.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {auditActionLabel(a)}
                 </option>
               ))}
             </select>

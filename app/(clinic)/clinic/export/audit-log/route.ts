@@ -6,7 +6,7 @@ import { getViewer } from "@/lib/dal/viewer";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { csvResponse, notFoundResponse } from "../csv-response";
 
-/** The audit log, filtered as on its page, as a CSV file (audited as "export.audit_log"). */
+/** The audit log, filtered as on its page, as a CSV file (audited as "export.download_audit_log"). */
 export async function GET(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");

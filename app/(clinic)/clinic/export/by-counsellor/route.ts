@@ -6,7 +6,7 @@ import { todayIso } from "@/lib/dates";
 import { parseDateRange } from "@/lib/validations/clinic";
 import { csvResponse, notFoundResponse } from "../csv-response";
 
-/** The overview's by-counsellor table for ?from&to as a CSV file (audited as "export.by_counsellor"). */
+/** The overview's by-counsellor table for ?from&to as a CSV file (audited as "export.download_by_counsellor"). */
 export async function GET(request: NextRequest) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
