@@ -2,14 +2,12 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
-import { agreements, couples, users } from "@/db/schema";
+import { agreements, couples, users, type AgreementStatus } from "@/db/schema";
 import { agreementInputSchema } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
 import { ON_HOLD_MESSAGE } from "./exercises";
 import { hasOpenSafetyConcern, PartnerInputError, requirePartnerContext } from "./partner-scope";
 import { parseIdOrNotFound } from "./scope";
-
-export type AgreementStatus = "proposed" | "accepted" | "declined" | "withdrawn";
 
 export type AgreementView = {
   id: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/ready";
-import { auditEvents, couples, users } from "@/db/schema";
+import { auditEvents, couples, users, type AuditOutcome } from "@/db/schema";
 import { CLINIC_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
@@ -18,7 +18,7 @@ export type AuditLogRow = {
   entityType: string;
   entityId: string | null;
   coupleName: string | null;
-  outcome: "success" | "denied" | "failure";
+  outcome: AuditOutcome;
 };
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageSize: number; pageCount: number };

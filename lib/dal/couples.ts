@@ -13,8 +13,10 @@ import {
   promises,
   safetyConcerns,
   users,
+  type AssignmentStatus,
   type CoupleStatus,
   type PartnerSlot,
+  type Recurrence,
 } from "@/db/schema";
 import { recordAudit } from "./audit";
 import { coupleScope, parseIdOrNotFound } from "./scope";
@@ -134,9 +136,9 @@ export type CoupleAssignment = {
   forUserId: string | null;
   forName: string | null;
   dueOn: string;
-  recurrence: "once" | "daily" | "weekly";
+  recurrence: Recurrence;
   instructions: string;
-  status: "active" | "completed" | "cancelled";
+  status: AssignmentStatus;
   createdAt: string;
 };
 

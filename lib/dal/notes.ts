@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
-import { couples, notes, users, type NoteFormat } from "@/db/schema";
+import { couples, notes, users, type NoteFormat, type NoteStatus } from "@/db/schema";
 import { addIsoDays } from "@/lib/metrics";
 import { noteInputSchema, type NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
@@ -19,7 +19,7 @@ export type NoteView = {
   id: string;
   format: NoteFormat;
   body: Record<string, string>;
-  status: "draft" | "signed";
+  status: NoteStatus;
   authorName: string;
   signedAt: string | null;
   createdAt: string;
@@ -51,7 +51,7 @@ type NoteRow = {
   coupleId: string;
   format: NoteFormat;
   body: Record<string, string>;
-  status: "draft" | "signed";
+  status: NoteStatus;
   authorName: string;
   signedAt: Date | null;
   createdAt: Date;

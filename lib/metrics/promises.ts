@@ -1,8 +1,9 @@
+import type { PromiseStatus } from "@/db/schema/enums";
 import { isoWeeksOverlapping, type IsoDate } from "./dates";
 
 /** What happened to a promise, as far as the figures care. */
 export type PromiseOutcome = {
-  status: "open" | "kept" | "broken" | "released";
+  status: PromiseStatus;
   /** Day the other partner confirmed kept/broken (or it was released); null while open. */
   resolvedOn: IsoDate | null;
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { promiseStatusEnum } from "@/db/schema/enums";
 import { EXERCISE_KINDS } from "@/lib/program";
 
 /** How far in the past a new promise's due time may be: the minute typed into the form has usually just gone by. */
@@ -12,4 +13,4 @@ export function parseDueAt(value: string): Date {
   return new Date(value);
 }
 
-export const promiseOutcomeSchema = z.enum(["kept", "broken"], { error: "Please choose kept or not kept." });
+export const promiseOutcomeSchema = z.enum(promiseStatusEnum.enumValues).extract(["kept", "broken"], { error: "Please choose kept or not kept." });
