@@ -1,4 +1,91 @@
+import { format, parseISO } from "date-fns";
+import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
+
+/**
+ * Every number and date the product shows, formatted in one place. Calendar days (yyyy-MM-dd) are
+ * read in UTC so the server's render and the browser's agree; moments the partner chose (a
+ * promise's due time) are shown in local time, as they were entered.
+ */
+
 /** A 0–1 rate as a whole percent ("63%"); `empty` stands in for a missing figure. */
 export function formatPercent(value: number | null, empty = "—"): string {
   return value === null ? empty : `${Math.round(value * 100)}%`;
+}
+
+/** A count with thousands separators ("1,204"); `empty` stands in for a missing figure. */
+export function formatCount(value: number | null, empty = "—"): string {
+  return value === null ? empty : value.toLocaleString("en-GB");
+}
+
+/** A figure to `digits` decimals ("7.3"), or a dash when missing. */
+export function formatNumber(value: number | null, digits = 1): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+/** Median weeks as "2.5 weeks" / "1 week"; `empty` stands in for a missing figure. */
+export function formatWeeks(value: number | null, empty = "—"): string {
+  if (value === null) return empty;
+  const rounded = Math.round(value * 10) / 10;
+  return `${rounded} ${rounded === 1 ? "week" : "weeks"}`;
+}
+
+export type FigureFormat = "count" | "percent" | "weeks";
+
+/** A figure in its format; `empty` stands in for a missing one. */
+export function formatFigure(value: number | null, kind: FigureFormat, empty = "—"): string {
+  if (kind === "percent") return formatPercent(value, empty);
+  if (kind === "weeks") return formatWeeks(value, empty);
+  return formatCount(value, empty);
+}
+
+/** A clinic aggregate: a missing one was suppressed (a group under 5 couples) and says so. */
+export function formatClinicFigure(value: number | null, kind: FigureFormat): string {
+  return formatFigure(value, kind, SUPPRESSED_LABEL);
+}
+
+const utcDay = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+
+/** "2026-02-02" → "2 Feb 2026". */
+export function formatDay(iso: string): string {
+  return utcDay(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+}
+
+/** "2026-03-09" → "9 Mar": short enough for an axis tick. */
+export function formatShortDay(iso: string): string {
+  return utcDay(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+/** A stored moment (ISO string or Date) as its UTC calendar day, yyyy-MM-dd. */
+export function isoDay(at: string | Date): string {
+  return (typeof at === "string" ? at : at.toISOString()).slice(0, 10);
+}
+
+/** A stored moment as "yyyy-MM-dd HH:mm" in UTC (notes, the audit log). */
+export function isoMinute(at: string | Date): string {
+  return (typeof at === "string" ? at : at.toISOString()).slice(0, 16).replace("T", " ");
+}
+
+/** A due time in local time: "Tue 3 Mar, 18:00". */
+export function formatDueTime(at: string | Date): string {
+  return format(typeof at === "string" ? new Date(at) : at, "EEE d MMM, HH:mm");
+}
+
+/** A calendar day as its weekday and date: "Tue 3 Mar". */
+export function formatWeekday(iso: string): string {
+  return format(parseISO(iso), "EEE d MMM");
+}
+
+/** A calendar day's day of the month: "3". */
+export function formatDayOfMonth(iso: string): string {
+  return format(parseISO(iso), "d");
+}
+
+/** How long ago a calendar day was, from `today`: "Today", "Yesterday", "3 days ago", "In 2 days", or "Never". */
+export function formatDaysAgo(iso: string | null, today: string): string {
+  if (!iso) return "Never";
+  if (iso === today) return "Today";
+  const days = Math.round((Date.parse(today) - Date.parse(iso)) / 86_400_000);
+  if (days === 1) return "Yesterday";
+  if (days < 0) return `In ${-days} days`;
+  return `${days} days ago`;
 }

@@ -2,13 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import type { Viewer } from "@/lib/dal/viewer";
+import { ROLE_LABELS } from "@/lib/labels";
 import { NavLinks, type NavItem } from "./nav-links";
-
-const ROLE_LABEL: Record<Viewer["role"], string> = {
-  counsellor: "Counsellor",
-  partner: "Partner",
-  clinic_admin: "Clinic admin",
-};
 
 /** Header, navigation and sign-out around every signed-in page. */
 export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavItem[]; children: ReactNode }) {
@@ -23,7 +18,7 @@ export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavIt
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link href="/account" className="rounded-md px-2 py-1 text-muted hover:text-ink" title="Your account">
               <span className="font-medium text-ink">{viewer.name}</span>
-              <span className="hidden sm:inline"> · {ROLE_LABEL[viewer.role]}</span>
+              <span className="hidden sm:inline"> · {ROLE_LABELS[viewer.role]}</span>
             </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 font-medium text-brand underline-offset-2 hover:underline">

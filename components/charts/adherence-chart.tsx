@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent } from "@/lib/format";
-import { ChartFrame, SERIES_COLOURS, shortDay } from "./chart-frame";
+import { formatPercent, formatShortDay } from "@/lib/format";
+import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type AdherenceChartRow = {
   weekStart: string;
@@ -37,9 +37,9 @@ export function AdherenceChart({ rows, names, perWeek }: { rows: AdherenceChartR
         <ResponsiveContainer width="100%" height="100%">
           <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="weekStart" tickFormatter={shortDay} minTickGap={16} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="weekStart" tickFormatter={formatShortDay} minTickGap={16} tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(label) => `Week of ${shortDay(String(label))}`} formatter={(v) => `${String(v)}%`} />
+            <Tooltip labelFormatter={(label) => `Week of ${formatShortDay(String(label))}`} formatter={(v) => `${String(v)}%`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <ReferenceLine y={100} stroke="var(--color-ink)" strokeDasharray="4 4" />
             <Bar dataKey="pctA" name={nameA} fill={SERIES_COLOURS.a} isAnimationActive={false} />

@@ -85,13 +85,3 @@ export function ChartFrame<T>({
   );
 }
 
-export function formatNumber(value: number | null, digits = 1): string {
-  return value === null ? "—" : value.toFixed(digits);
-}
-
-
-/** "2026-03-09" → "9 Mar": short enough for an axis tick. */
-export function shortDay(iso: string): string {
-  const [year, month, day] = iso.split("-").map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day!)).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-}

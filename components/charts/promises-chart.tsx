@@ -1,8 +1,8 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent } from "@/lib/format";
-import { ChartFrame, SERIES_COLOURS, shortDay } from "./chart-frame";
+import { formatPercent, formatShortDay } from "@/lib/format";
+import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type PromisesChartRow = {
   weekStart: string;
@@ -37,10 +37,10 @@ export function PromisesChart({ rows, names }: { rows: PromisesChartRow[]; names
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 0, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="weekStart" tickFormatter={shortDay} minTickGap={16} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="weekStart" tickFormatter={formatShortDay} minTickGap={16} tick={{ fontSize: 12 }} />
             <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
             <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(label) => `Week of ${shortDay(String(label))}`} />
+            <Tooltip labelFormatter={(label) => `Week of ${formatShortDay(String(label))}`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="count" dataKey="kept" name="Kept" stackId="promises" fill={SERIES_COLOURS.ok} isAnimationActive={false} />
             <Bar yAxisId="count" dataKey="broken" name="Broken" stackId="promises" fill={SERIES_COLOURS.danger} isAnimationActive={false} />

@@ -1,14 +1,14 @@
+import type { StepStatus } from "@/db/schema/enums";
 import { cn } from "@/lib/cn";
+import { STEP_STATUS_LABELS } from "@/lib/labels";
 
 export type StepTimelineItem = {
   step: number;
   title: string;
-  status: "not_started" | "in_progress" | "done";
+  status: StepStatus;
   startedOn: string | null;
   completedOn: string | null;
 };
-
-const STATUS_TEXT = { not_started: "Not started", in_progress: "In progress", done: "Done" } as const;
 
 /** The ten steps in order, each with its state and dates; a list reads well without a chart. */
 export function StepTimeline({ steps }: { steps: StepTimelineItem[] }) {
@@ -32,7 +32,7 @@ export function StepTimeline({ steps }: { steps: StepTimelineItem[] }) {
             <p className="font-semibold">
               {s.step}. {s.title}
             </p>
-            <p className={s.status === "in_progress" ? "font-medium text-brand-strong" : "text-muted"}>{STATUS_TEXT[s.status]}</p>
+            <p className={s.status === "in_progress" ? "font-medium text-brand-strong" : "text-muted"}>{STEP_STATUS_LABELS[s.status]}</p>
             {s.startedOn ? <p className="text-muted">From {s.startedOn}</p> : null}
             {s.completedOn ? <p className="text-muted">To {s.completedOn}</p> : null}
           </li>

@@ -1,7 +1,8 @@
 "use client";
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartFrame, formatNumber, SERIES_COLOURS, shortDay } from "./chart-frame";
+import { formatNumber, formatShortDay } from "@/lib/format";
+import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type TrustChartRow = {
   date: string;
@@ -48,9 +49,9 @@ export function TrustChart({
         <ResponsiveContainer width="100%" height="100%">
           <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={shortDay} minTickGap={24} tick={{ fontSize: 12 }} />
+            <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(label) => shortDay(String(label))} formatter={(v) => (typeof v === "number" ? v.toFixed(1) : String(v))} />
+            <Tooltip labelFormatter={(label) => formatShortDay(String(label))} formatter={(v) => (typeof v === "number" ? v.toFixed(1) : String(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {showGap ? <Bar dataKey="gap" name="Gap between partners" fill={SERIES_COLOURS.third} opacity={0.35} barSize={4} /> : null}
             <Line dataKey="a" name={`${nameA} (daily)`} stroke="none" dot={{ r: 2, fill: SERIES_COLOURS.a }} isAnimationActive={false} />

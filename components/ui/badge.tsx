@@ -1,7 +1,7 @@
 import type { HTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-type Tone = "neutral" | "brand" | "warn" | "danger" | "ok";
+export type Tone = "neutral" | "brand" | "warn" | "danger" | "ok";
 
 const tones: Record<Tone, string> = {
   neutral: "bg-bg text-ink border-line",

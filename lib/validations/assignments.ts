@@ -5,12 +5,6 @@ import { assignableKindsForStep, getStep } from "@/lib/program";
 /** Longest instructions a counsellor can give with one assignment. */
 export const INSTRUCTIONS_MAX = 2000;
 
-export const RECURRENCE_LABELS: Record<(typeof recurrenceEnum.enumValues)[number], string> = {
-  once: "Once",
-  daily: "Every day",
-  weekly: "Every week",
-};
-
 /** "both" (or empty) means both partners; anything else must be a partner's id. */
 const forWhom = z
   .string()

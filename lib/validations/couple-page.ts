@@ -4,7 +4,6 @@ import { noteSearchSchema, type NoteSearch } from "./notes";
 /** How far back the couple page's charts reach. */
 export const CHART_RANGES = ["4w", "12w", "all"] as const;
 export type ChartRange = (typeof CHART_RANGES)[number];
-export const CHART_RANGE_LABELS: Record<ChartRange, string> = { "4w": "4 weeks", "12w": "12 weeks", all: "All" };
 /** The charts open on the last 12 weeks. */
 export const DEFAULT_CHART_RANGE: ChartRange = "12w";
 

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { noteFormatEnum } from "@/db/schema/enums";
-
-export type NoteFormat = (typeof noteFormatEnum.enumValues)[number];
+import { noteFormatEnum, type NoteFormat } from "@/db/schema/enums";
 
 /** The sections of each note format, in the order they are written and shown. */
 export const NOTE_SECTIONS: Record<NoteFormat, { key: string; label: string }[]> = {
@@ -18,8 +16,6 @@ export const NOTE_SECTIONS: Record<NoteFormat, { key: string; label: string }[]>
   ],
   free: [{ key: "body", label: "Note" }],
 };
-
-export const NOTE_FORMAT_LABELS: Record<NoteFormat, string> = { soap: "SOAP", dap: "DAP", free: "Free-form" };
 
 /** Longest text of one section. */
 export const NOTE_SECTION_MAX = 10_000;

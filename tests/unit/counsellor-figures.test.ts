@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatNumber, shortDay } from "@/components/charts/chart-frame";
-import { formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent, formatShortDay } from "@/lib/format";
 import { checkInAdherence, keepRate, partnerGap, rollingMean, trustChange, weeklyAdherence, weeklyKeepRate, windowEnding } from "@/lib/metrics";
 
 // The caseload's figures, worked by hand on the windows the caseload uses (14 and 30 days ending today).
@@ -77,7 +76,7 @@ describe("caseload figures, by hand", () => {
 
 describe("chart labels", () => {
   it("formats days, rates and means the way the tables show them", () => {
-    expect(shortDay("2026-03-09")).toBe("9 Mar");
+    expect(formatShortDay("2026-03-09")).toBe("9 Mar");
     expect(formatPercent(null)).toBe("—");
     expect(formatPercent(2 / 3)).toBe("67%");
     expect(formatNumber(6.25)).toBe("6.3");

@@ -6,12 +6,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getClinicAggregates } from "@/lib/dal/clinic-aggregates";
 import { getClinicOverview } from "@/lib/dal/clinic-staff";
 import { todayIso } from "@/lib/dates";
+import { formatClinicFigure, formatDay, formatShortDay } from "@/lib/format";
 import { MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
 import { getStep } from "@/lib/program";
 import { parseDateRange } from "@/lib/validations/clinic";
 import { BarFigure } from "./_components/bar-figure";
 import { ByCounsellorTable } from "./_components/by-counsellor-table";
-import { formatCount, formatDay, formatPercent } from "./_components/format";
 import { RangeForm } from "./_components/range-form";
 import { CounsellorLoadTable } from "./_components/counsellor-load-table";
 
@@ -49,11 +49,11 @@ export default async function ClinicPage({ searchParams }: Props) {
             shows &ldquo;fewer than {MIN_GROUP_SIZE}&rdquo;, so no couple can be picked out.
           </p>
           <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
-            <Figure label="Active couples" value={formatCount(aggregates.clinic.activeCouples)} />
+            <Figure label="Active couples" value={formatClinicFigure(aggregates.clinic.activeCouples, "count")} />
             <Figure label="Counsellors" value={String(aggregates.counsellors)} />
-            <Figure label="Median check-in adherence" value={formatPercent(aggregates.clinic.medianAdherence)} />
-            <Figure label="Median promise keep rate" value={formatPercent(aggregates.clinic.medianKeepRate)} />
-            <Figure label="Trust rose from baseline" value={formatPercent(aggregates.clinic.roseShare)} />
+            <Figure label="Median check-in adherence" value={formatClinicFigure(aggregates.clinic.medianAdherence, "percent")} />
+            <Figure label="Median promise keep rate" value={formatClinicFigure(aggregates.clinic.medianKeepRate, "percent")} />
+            <Figure label="Trust rose from baseline" value={formatClinicFigure(aggregates.clinic.roseShare, "percent")} />
           </dl>
 
           <section aria-labelledby="progress-heading" className="mb-8">
@@ -91,7 +91,7 @@ export default async function ClinicPage({ searchParams }: Props) {
                 format="count"
                 labelHeader="Week starting"
                 valueHeader="Check-ins"
-                data={aggregates.weeklyCheckIns.map((w) => ({ label: formatDay(w.weekStart).replace(/ \d{4}$/, ""), description: formatDay(w.weekStart), value: w.checkIns }))}
+                data={aggregates.weeklyCheckIns.map((w) => ({ label: formatShortDay(w.weekStart), description: formatDay(w.weekStart), value: w.checkIns }))}
               />
               <BarFigure
                 title="Check-in adherence across couples"

@@ -6,18 +6,10 @@ import { DataTable, type ServerPage } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
-import { formatPercent } from "@/lib/format";
+import { formatDaysAgo, formatPercent } from "@/lib/format";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
 
-function formatDay(iso: string | null, today: string): string {
-  if (!iso) return "Never";
-  if (iso === today) return "Today";
-  const days = Math.round((Date.parse(today) - Date.parse(iso)) / 86_400_000);
-  if (days === 1) return "Yesterday";
-  if (days < 0) return `In ${-days} days`;
-  return `${days} days ago`;
-}
 
 
 function signed(value: number | null): string {
@@ -95,7 +87,7 @@ export function CaseloadTable({
       accessorFn: (row) => row.lastCheckIn,
       header: "Last check-in",
       cell: ({ row }) => (
-        <time dateTime={row.original.lastCheckIn ?? undefined}>{formatDay(row.original.lastCheckIn, today)}</time>
+        <time dateTime={row.original.lastCheckIn ?? undefined}>{formatDaysAgo(row.original.lastCheckIn, today)}</time>
       ),
     },
     {
@@ -160,7 +152,7 @@ export function CaseloadTable({
           <span className="block min-w-36">
             <span className="font-medium">{kind?.title ?? due.exerciseKind}</span>
             <time dateTime={due.dueOn} className="block text-muted">
-              {formatDay(due.dueOn, today)}
+              {formatDaysAgo(due.dueOn, today)}
             </time>
           </span>
         );

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAgreements, type AgreementView } from "@/lib/dal/agreements";
+import { isoDay } from "@/lib/format";
 import { AGREEMENT_FREQUENCY_OPTIONS } from "@/lib/validations/agreements";
 import { RowActionForm } from "../row-action-form";
 import { respondToAgreementAction } from "./actions";
@@ -23,7 +24,7 @@ function AgreementItem({ agreement }: { agreement: AgreementView }) {
       {agreement.details ? <p className="mt-1 whitespace-pre-wrap break-words">{agreement.details}</p> : null}
       <p className="mt-1 text-sm text-muted">
         {frequency ? `Contact: ${frequency.toLowerCase()} · ` : ""}
-        Suggested by {agreement.proposedByMe ? "you" : agreement.proposedByName} on {agreement.createdAt.slice(0, 10)}
+        Suggested by {agreement.proposedByMe ? "you" : agreement.proposedByName} on {isoDay(agreement.createdAt)}
       </p>
       {agreement.canRespond ? (
         <RowActionForm

@@ -4,13 +4,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
+import { RECURRENCE_LABELS } from "@/lib/labels";
 
 export const metadata: Metadata = { title: "Exercises" };
 
 function when(e: MyExercise): string {
-  if (e.recurrence === "daily") return "Every day";
-  if (e.recurrence === "weekly") return "Every week";
-  return `Due ${e.dueOn}`;
+  return e.recurrence === "once" ? `Due ${e.dueOn}` : RECURRENCE_LABELS[e.recurrence];
 }
 
 function StatusBadge({ exercise }: { exercise: MyExercise }) {

@@ -1,26 +1,15 @@
-import { format } from "date-fns";
-import { formatPercent } from "@/lib/format";
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPromises, type PromiseView } from "@/lib/dal/promises";
+import { formatDueTime, formatPercent } from "@/lib/format";
+import { PROMISE_STATUS } from "@/lib/labels";
 import { RowActionForm } from "../row-action-form";
 import { confirmPromiseAction, releasePromiseAction } from "./actions";
 import { PromiseForm } from "./promise-form";
 
 export const metadata: Metadata = { title: "Promises" };
-
-const STATUS: Record<PromiseView["status"], { label: string; tone: "neutral" | "ok" | "danger" | "brand" }> = {
-  open: { label: "Open", tone: "brand" },
-  kept: { label: "Kept", tone: "ok" },
-  broken: { label: "Not kept", tone: "danger" },
-  released: { label: "Let go", tone: "neutral" },
-};
-
-function when(iso: string): string {
-  return format(new Date(iso), "EEE d MMM, HH:mm");
-}
 
 function OpenPromise({ promise }: { promise: PromiseView }) {
   return (
@@ -28,7 +17,7 @@ function OpenPromise({ promise }: { promise: PromiseView }) {
       <p className="font-semibold break-words">{promise.text}</p>
       {promise.details ? <p className="mt-1 whitespace-pre-wrap break-words">{promise.details}</p> : null}
       <p className="mt-1 text-sm text-muted">
-        {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {when(promise.dueAt)}
+        {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {formatDueTime(promise.dueAt)}
       </p>
       {promise.canConfirm ? (
         <RowActionForm
@@ -100,10 +89,10 @@ export default async function PromisesPage() {
                 <span className="min-w-0">
                   <span className="block break-words">{p.text}</span>
                   <span className="block text-sm text-muted">
-                    {p.madeByMe ? "You" : p.madeByName} · due {when(p.dueAt)}
+                    {p.madeByMe ? "You" : p.madeByName} · due {formatDueTime(p.dueAt)}
                   </span>
                 </span>
-                <Badge tone={STATUS[p.status].tone}>{STATUS[p.status].label}</Badge>
+                <Badge tone={PROMISE_STATUS[p.status].tone}>{PROMISE_STATUS[p.status].label}</Badge>
               </li>
             ))}
           </ul>

@@ -1,10 +1,11 @@
-import { format, parseISO } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { cn } from "@/lib/cn";
+import { formatDayOfMonth, formatDueTime, formatWeekday } from "@/lib/format";
+import { RECURRENCE_LABELS } from "@/lib/labels";
 import { getExerciseKind, getStep } from "@/lib/program";
 
 export const metadata: Metadata = { title: "Today" };
@@ -52,7 +53,7 @@ export default async function TodayPage() {
               <li key={p.id} className="py-2">
                 <p className="font-medium break-words">{p.text}</p>
                 <p className="text-sm text-muted">
-                  {p.reason === "release" ? "Your partner asked to let this go" : `Due ${format(new Date(p.dueAt), "EEE d MMM, HH:mm")}: was it kept?`}
+                  {p.reason === "release" ? "Your partner asked to let this go" : `Due ${formatDueTime(p.dueAt)}: was it kept?`}
                 </p>
               </li>
             ))}
@@ -75,7 +76,7 @@ export default async function TodayPage() {
                     {getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}
                   </span>
                   <span className="block text-sm text-muted">
-                    {a.recurrence === "once" ? `Due ${a.dueOn}` : a.recurrence === "daily" ? "Every day" : "Every week"}
+                    {a.recurrence === "once" ? `Due ${a.dueOn}` : RECURRENCE_LABELS[a.recurrence]}
                     {a.overdue ? " · overdue" : ""}
                   </span>
                 </Link>
@@ -88,7 +89,7 @@ export default async function TodayPage() {
         <CardTitle id="strip-heading">My last 14 days</CardTitle>
         <ol className="mt-3 grid grid-cols-7 gap-1.5" aria-label="My check-ins over the last 14 days">
           {today.strip.map((d) => {
-            const label = format(parseISO(d.date), "EEE d MMM");
+            const label = formatWeekday(d.date);
             return (
               <li
                 key={d.date}
@@ -97,7 +98,7 @@ export default async function TodayPage() {
                   d.checkedIn ? "border-brand bg-brand-soft text-brand-strong" : "border-line bg-bg text-muted",
                 )}
               >
-                <span aria-hidden="true">{format(parseISO(d.date), "d")}</span>
+                <span aria-hidden="true">{formatDayOfMonth(d.date)}</span>
                 <span aria-hidden="true" className="font-semibold">
                   {d.trust ?? "·"}
                 </span>

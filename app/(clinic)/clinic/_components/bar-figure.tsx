@@ -1,9 +1,8 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent } from "@/lib/format";
+import { formatClinicFigure, formatPercent, type FigureFormat } from "@/lib/format";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
-import { formatFigure, type FigureFormat } from "./format";
 
 export type BarDatum = { label: string; value: number | null; description?: string };
 
@@ -30,8 +29,8 @@ export function BarFigure({
   const chartData = data.map((d) => ({
     label: d.label,
     value: d.value ?? 0,
-    display: formatFigure(d.value, format),
-    short: d.value === null ? "" : format === "weeks" ? String(Math.round(d.value * 10) / 10) : formatFigure(d.value, format),
+    display: formatClinicFigure(d.value, format),
+    short: d.value === null ? "" : format === "weeks" ? String(Math.round(d.value * 10) / 10) : formatClinicFigure(d.value, format),
   }));
   const suppressed = data.filter((d) => d.value === null).map((d) => d.label);
   const headingId = `fig-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
@@ -81,7 +80,7 @@ export function BarFigure({
           {data.map((d) => (
             <tr key={d.label}>
               <th scope="row">{d.description ?? d.label}</th>
-              <td>{formatFigure(d.value, format)}</td>
+              <td>{formatClinicFigure(d.value, format)}</td>
             </tr>
           ))}
         </tbody>

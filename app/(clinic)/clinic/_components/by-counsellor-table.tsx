@@ -12,7 +12,7 @@ import {
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useState } from "react";
 import type { CounsellorFigures } from "@/lib/dal/clinic-aggregates";
-import { formatCount, formatPercent } from "./format";
+import { formatClinicFigure, type FigureFormat } from "@/lib/format";
 
 // Suppressed figures (null) sort below every real one, whichever the direction.
 const nullsLow: SortingFn<CounsellorFigures> = (a, b, id) => {
@@ -24,13 +24,13 @@ const nullsLow: SortingFn<CounsellorFigures> = (a, b, id) => {
 const figureColumn = (
   id: keyof CounsellorFigures,
   header: string,
-  format: (v: number | null) => string,
+  kind: FigureFormat,
 ): ColumnDef<CounsellorFigures> => ({
   id,
   accessorFn: (row) => row[id] as number | null,
   header,
   sortingFn: nullsLow,
-  cell: ({ getValue }) => format(getValue<number | null>()),
+  cell: ({ getValue }) => formatClinicFigure(getValue<number | null>(), kind),
 });
 
 const columns: ColumnDef<CounsellorFigures>[] = [
@@ -45,11 +45,11 @@ const columns: ColumnDef<CounsellorFigures>[] = [
       </>
     ),
   },
-  figureColumn("couples", "Couples", formatCount),
-  figureColumn("activeCouples", "Active couples", formatCount),
-  figureColumn("medianAdherence", "Median check-in adherence", formatPercent),
-  figureColumn("medianKeepRate", "Median promise keep rate", formatPercent),
-  figureColumn("roseShare", "Trust rose from baseline", formatPercent),
+  figureColumn("couples", "Couples", "count"),
+  figureColumn("activeCouples", "Active couples", "count"),
+  figureColumn("medianAdherence", "Median check-in adherence", "percent"),
+  figureColumn("medianKeepRate", "Median promise keep rate", "percent"),
+  figureColumn("roseShare", "Trust rose from baseline", "percent"),
 ];
 
 /** The range's figures per counsellor, sortable in the browser (a clinic has few counsellors). */

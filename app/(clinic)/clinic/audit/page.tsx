@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
 import { auditActionLabel } from "@/lib/audit/actions";
 import { AuditRangeError, getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
+import { isoMinute } from "@/lib/format";
+import { AUDIT_OUTCOME_TONES } from "@/lib/labels";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { PageHeader } from "@/components/ui/page-header";
 
@@ -13,11 +15,6 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const OUTCOME_TONES = { success: "ok", denied: "warn", failure: "warn" } as const;
-
-function formatWhen(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 export default async function AuditLogPage({ searchParams }: Props) {
   const params = await searchParams;
@@ -131,7 +128,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                   page.rows.map((r) => (
                     <tr key={r.id} className="border-t border-line align-top">
                       <td className="px-3 py-2 whitespace-nowrap">
-                        <time dateTime={r.at.toISOString()}>{formatWhen(r.at)}</time>
+                        <time dateTime={r.at.toISOString()}>{`${isoMinute(r.at)} UTC`}</time>
                       </td>
                       <td className="px-3 py-2">{r.actorName ?? <span className="text-muted">Unknown</span>}</td>
                       <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
@@ -141,7 +138,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
                       </td>
                       <td className="px-3 py-2">{r.coupleName ?? ""}</td>
                       <td className="px-3 py-2">
-                        <Badge tone={OUTCOME_TONES[r.outcome]}>{r.outcome}</Badge>
+                        <Badge tone={AUDIT_OUTCOME_TONES[r.outcome]}>{r.outcome}</Badge>
                       </td>
                     </tr>
                   ))

@@ -6,9 +6,9 @@ import { controlClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClinicCouples } from "@/lib/dal/clinic-couples";
 import { listActiveCounsellors } from "@/lib/dal/clinic-staff";
+import { formatDay } from "@/lib/format";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { clinicCouplesQuerySchema } from "@/lib/validations/clinic";
-import { formatDay } from "../_components/format";
 import { ReassignForm } from "./reassign-form";
 
 export const metadata: Metadata = { title: "Couples" };

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CoupleActivity } from "@/lib/dal/couples";
+import { isoDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, type ContactAnswer, type FieldSpec, type Mood } from "@/lib/program";
 
 export function CounsellorOnly() {
@@ -16,8 +17,6 @@ function Section({ id, title, empty, count, children }: { id: string; title: str
     </Card>
   );
 }
-
-const dayOf = (iso: string) => iso.slice(0, 10);
 
 function AnswerValue({ field, value }: { field: FieldSpec | undefined; value: unknown }): ReactNode {
   if (value === undefined || value === null || value === "") return <span className="text-muted">—</span>;
@@ -122,7 +121,7 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
               </p>
               {a.details ? <p className="whitespace-pre-wrap">{a.details}</p> : null}
               <p className="text-muted">
-                Proposed by {a.proposedByName} on {dayOf(a.createdAt)}
+                Proposed by {a.proposedByName} on {isoDay(a.createdAt)}
                 {a.checkInsPerWeek ? ` · ${a.checkInsPerWeek} check-ins a week` : ""}
               </p>
             </li>
@@ -139,8 +138,8 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
               </p>
               {p.details ? <p className="whitespace-pre-wrap">{p.details}</p> : null}
               <p className="text-muted">
-                {p.madeByName} · due {dayOf(p.dueAt)}
-                {p.resolvedAt ? ` · settled ${dayOf(p.resolvedAt)}` : ""}
+                {p.madeByName} · due {isoDay(p.dueAt)}
+                {p.resolvedAt ? ` · settled ${isoDay(p.resolvedAt)}` : ""}
               </p>
             </li>
           ))}

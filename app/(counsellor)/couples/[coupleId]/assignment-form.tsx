@@ -4,7 +4,8 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { INSTRUCTIONS_MAX, RECURRENCE_LABELS } from "@/lib/validations/assignments";
+import { RECURRENCE_LABELS } from "@/lib/labels";
+import { INSTRUCTIONS_MAX } from "@/lib/validations/assignments";
 import { initialFormState, type FormState } from "./form-state";
 
 export type StepOption = { number: number; title: string; kinds: { id: string; title: string }[] };

@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CoupleActivity, CoupleSummary } from "@/lib/dal/couples";
+import { RECURRENCE_LABELS } from "@/lib/labels";
 import { assignableKindsForStep, getExerciseKind, STEPS } from "@/lib/program";
-import { RECURRENCE_LABELS } from "@/lib/validations/assignments";
 import { assignAction, cancelAssignmentAction, updateAssignmentAction } from "./actions";
 import { AssignmentForm, type StepOption } from "./assignment-form";
 import { PendingButton } from "./couple-controls";

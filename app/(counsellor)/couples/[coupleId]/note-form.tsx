@@ -4,7 +4,9 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
-import { NOTE_FORMAT_LABELS, NOTE_SECTIONS, type NoteFormat } from "@/lib/validations/notes";
+import type { NoteFormat } from "@/db/schema/enums";
+import { NOTE_FORMAT_LABELS } from "@/lib/labels";
+import { NOTE_SECTIONS } from "@/lib/validations/notes";
 import { initialFormState, type FormState } from "./form-state";
 
 type Props = {

@@ -3,7 +3,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
 import type { NoteThread, NoteView } from "@/lib/dal/notes";
-import { NOTE_FORMAT_LABELS, NOTE_SECTIONS, type NoteSearch } from "@/lib/validations/notes";
+import { isoMinute } from "@/lib/format";
+import { NOTE_FORMAT_LABELS } from "@/lib/labels";
+import { NOTE_SECTIONS, type NoteSearch } from "@/lib/validations/notes";
 import { addendumAction, saveNoteAction } from "./actions";
 import { NoteForm } from "./note-form";
 
@@ -22,8 +24,6 @@ function NoteBody({ note }: { note: NoteView }) {
     </dl>
   );
 }
-
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 /** The couple's clinical notes: search, a new note, and each note with its addenda. Counsellor only. */
 export function NotesSection({ coupleId, notes, search }: { coupleId: string; notes: NoteThread[]; search: NoteSearch }) {
@@ -69,14 +69,14 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
         <ol className="space-y-3">
           {notes.map((note) => (
             <li key={note.id} className="rounded-md border border-line p-3">
-              <article aria-label={`Note of ${when(note.createdAt)}`}>
+              <article aria-label={`Note of ${isoMinute(note.createdAt)}`}>
                 <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-medium">{NOTE_FORMAT_LABELS[note.format]} note</span>
                   <span className="text-muted">
-                    {when(note.createdAt)} · {note.authorName}
+                    {isoMinute(note.createdAt)} · {note.authorName}
                   </span>
                   {note.status === "signed" ? (
-                    <Badge tone="ok">Signed {note.signedAt ? when(note.signedAt) : ""}</Badge>
+                    <Badge tone="ok">Signed {note.signedAt ? isoMinute(note.signedAt) : ""}</Badge>
                   ) : (
                     <Badge tone="warn">Draft</Badge>
                   )}
@@ -95,7 +95,7 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
                         {note.addenda.map((a) => (
                           <li key={a.id} className="text-sm">
                             <p className="font-medium">
-                              Addendum · <span className="text-muted">{when(a.createdAt)}</span>
+                              Addendum · <span className="text-muted">{isoMinute(a.createdAt)}</span>
                             </p>
                             <NoteBody note={a} />
                           </li>

@@ -1,6 +1,7 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CaseloadRow } from "@/lib/dal/caseload";
 import type { CoupleSummary } from "@/lib/dal/couples";
+import { formatNumber } from "@/lib/format";
 import { getStep } from "@/lib/program";
 import { completeStepAction } from "./actions";
 import { CompleteStepForm } from "./couple-controls";
@@ -25,7 +26,7 @@ export function OverviewCards({
             <li key={p.slot}>
               <span className="font-medium">{p.name}</span>{" "}
               <span className="text-sm text-muted">
-                last check-in {p.lastCheckIn ?? "never"} · trust this week {p.trust === null ? "—" : p.trust.toFixed(1)}
+                last check-in {p.lastCheckIn ?? "never"} · trust this week {formatNumber(p.trust)}
               </span>
             </li>
           ))}

@@ -4,7 +4,8 @@ import { PromisesChart } from "@/components/charts/promises-chart";
 import { StepTimeline } from "@/components/charts/step-timeline";
 import { TrustChart } from "@/components/charts/trust-chart";
 import type { CouplePageCharts } from "@/lib/dal/couple-page";
-import { CHART_RANGE_LABELS, CHART_RANGES } from "@/lib/validations/couple-page";
+import { CHART_RANGE_LABELS } from "@/lib/labels";
+import { CHART_RANGES } from "@/lib/validations/couple-page";
 
 /** The range picker (links, so it works without JavaScript) and the couple's charts. */
 export function ProgressSection({ coupleId, charts }: { coupleId: string; charts: CouplePageCharts }) {

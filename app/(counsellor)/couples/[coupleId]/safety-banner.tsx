@@ -1,4 +1,5 @@
 import type { CoupleActivity } from "@/lib/dal/couples";
+import { isoDay } from "@/lib/format";
 import { clearSafetyAction } from "./actions";
 import { PendingButton } from "./couple-controls";
 
@@ -10,7 +11,7 @@ export function SafetyBanner({ coupleId, concerns }: { coupleId: string; concern
     <div className="space-y-2 rounded-lg border border-danger bg-danger-soft p-4">
       <h2 className="font-semibold text-danger">A safety concern is open</h2>
       <p className="text-sm">
-        A safety screen raised a concern on {first.raisedAt.slice(0, 10)}. Couple exercises are on hold until you have spoken with
+        A safety screen raised a concern on {isoDay(first.raisedAt)}. Couple exercises are on hold until you have spoken with
         each partner on their own and marked it reviewed.
       </p>
       <form action={clearSafetyAction.bind(null, coupleId)}>
