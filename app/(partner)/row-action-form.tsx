@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { PartnerFormState } from "@/lib/validations/form-state";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 
 type Choice = { value: string; label: string; variant?: "primary" | "secondary" | "danger" };
 
@@ -13,16 +13,17 @@ export function RowActionForm({
   choices,
   label,
 }: {
-  action: (state: PartnerFormState, formData: FormData) => Promise<PartnerFormState>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
   choices: Choice[];
   /** Names the form for screen readers, e.g. "Answer: a call every evening". */
   label: string;
 }) {
-  const [state, formAction, pending] = useActionState<PartnerFormState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  // The buttons are the only fields, so a refused choice is said above them.
+  const message = state.message ?? Object.values(state.fieldErrors ?? {})[0]?.[0];
   return (
     <form action={formAction} aria-label={label} className="mt-2 space-y-2">
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+      {message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         {choices.map((c) => (
           <Button key={c.value} type="submit" name="choice" value={c.value} variant={c.variant ?? "secondary"} disabled={pending}>

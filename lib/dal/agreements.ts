@@ -3,10 +3,11 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import { agreements, couples, users, type AgreementStatus } from "@/db/schema";
-import { agreementInputSchema } from "@/lib/validations/agreements";
+import { InputError } from "@/lib/actions/errors";
+import type { AgreementInput } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
 import { ON_HOLD_MESSAGE } from "./exercises";
-import { hasOpenSafetyConcern, PartnerInputError, requirePartnerContext } from "./partner-scope";
+import { hasOpenSafetyConcern, requirePartnerContext } from "./partner-scope";
 import { parseIdOrNotFound } from "./scope";
 
 export type AgreementView = {
@@ -58,25 +59,25 @@ export async function listAgreements(): Promise<AgreementView[]> {
   }));
 }
 
-/** Proposes an agreement to the other partner; it starts once they accept it. */
-export async function proposeAgreement(input: unknown): Promise<{ id: string }> {
+/**
+ * Proposes an agreement to the other partner; it starts once they accept it.
+ *
+ * @param input the agreement form as parsed by `agreementInputSchema`.
+ * @throws InputError while the couple's joint work is on hold.
+ */
+export async function proposeAgreement(input: AgreementInput): Promise<{ id: string }> {
   const context = await requirePartnerContext();
-  const parsed = agreementInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PartnerInputError(issue.message, issue.path.map(String).join(".") || undefined);
-  }
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new PartnerInputError(ON_HOLD_MESSAGE);
+    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new InputError(ON_HOLD_MESSAGE);
     const [row] = await tx
       .insert(agreements)
       .values({
         coupleId: context.coupleId,
         proposedBy: context.viewer.id,
-        title: parsed.data.title,
-        details: parsed.data.details ?? "",
-        checkInsPerWeek: parsed.data.checkInsPerWeek ?? null,
+        title: input.title,
+        details: input.details ?? "",
+        checkInsPerWeek: input.checkInsPerWeek ?? null,
       })
       .returning({ id: agreements.id });
     await recordAudit(tx, {
@@ -98,7 +99,7 @@ export async function proposeAgreement(input: unknown): Promise<{ id: string }> 
 export async function respondToAgreement(agreementId: string, response: "accept" | "decline"): Promise<void> {
   const context = await requirePartnerContext();
   const id = parseIdOrNotFound(agreementId);
-  if (response !== "accept" && response !== "decline") throw new PartnerInputError("Please choose to accept or decline.");
+  if (response !== "accept" && response !== "decline") throw new InputError("Please choose to accept or decline.");
   const database = await db();
   await database.transaction(async (tx) => {
     const [row] = await tx
@@ -109,10 +110,10 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       .limit(1);
     if (!row) notFound();
     if (row.proposedBy === context.viewer.id) {
-      throw new PartnerInputError("You suggested this agreement, so it's your partner who accepts or declines it.");
+      throw new InputError("You suggested this agreement, so it's your partner who accepts or declines it.");
     }
-    if (row.status !== "proposed") throw new PartnerInputError("This agreement has already been answered.");
-    if (response === "accept" && (await hasOpenSafetyConcern(tx, context.coupleId))) throw new PartnerInputError(ON_HOLD_MESSAGE);
+    if (row.status !== "proposed") throw new InputError("This agreement has already been answered.");
+    if (response === "accept" && (await hasOpenSafetyConcern(tx, context.coupleId))) throw new InputError(ON_HOLD_MESSAGE);
     await tx
       .update(agreements)
       .set({ status: response === "accept" ? "accepted" : "declined", respondedBy: context.viewer.id, respondedAt: sql`now()` })

@@ -2,11 +2,12 @@ import "server-only";
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays } from "@/lib/metrics";
-import { checkInSchema, type CheckInAnswer, type ContactAnswer, type Mood, type Visibility } from "@/lib/program";
+import type { CheckInAnswer, ContactAnswer, Mood, Visibility } from "@/lib/program";
 import { recordAudit } from "./audit";
-import { PartnerInputError, requirePartnerContext } from "./partner-scope";
+import { requirePartnerContext } from "./partner-scope";
 
 /** One of my own check-ins, as I see it (my note included, whoever may read it). */
 export type MyCheckIn = {
@@ -58,19 +59,15 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
  * same day edits the first (an upsert on the (user, date) key), so a double submit leaves one row.
  * A date other than today is refused — a check-in is about how today felt.
  *
+ * @param answer the check-in form as parsed by its schema (`checkInFormSchema`).
  * @returns whether this created the day's check-in (false: it edited it).
+ * @throws InputError on `date` for any day but today.
  */
-export async function saveCheckIn(input: unknown): Promise<{ created: boolean }> {
+export async function saveCheckIn(answer: CheckInAnswer): Promise<{ created: boolean }> {
   const context = await requirePartnerContext();
-  const parsed = checkInSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PartnerInputError(issue.message, issue.path.join(".") || undefined);
-  }
-  const answer: CheckInAnswer = parsed.data;
   const today = todayIso();
   if (answer.date !== undefined && answer.date !== today) {
-    throw new PartnerInputError("You can only check in for today. Please try again from today's page.", "date");
+    throw new InputError("You can only check in for today. Please try again from today's page.", "date");
   }
   const database = await db();
   return database.transaction(async (tx) => {

@@ -5,11 +5,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db";
 import { db } from "@/db/ready";
 import { promises, users, type PromiseStatus } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { keepRate, toIsoDate } from "@/lib/metrics";
-import { parseDueAt, PROMISE_DUE_GRACE_MS, promiseInputSchema, promiseOutcomeSchema } from "@/lib/validations/promises";
+import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
 import { recordAudit } from "./audit";
 import { ON_HOLD_MESSAGE } from "./exercises";
-import { hasOpenSafetyConcern, PartnerInputError, requirePartnerContext } from "./partner-scope";
+import { hasOpenSafetyConcern, requirePartnerContext } from "./partner-scope";
 import { parseIdOrNotFound } from "./scope";
 
 export type PromiseView = {
@@ -97,29 +98,29 @@ export async function listPromises(): Promise<PromiseLedger> {
   };
 }
 
-/** Makes a promise to the other partner, due at a date and time from now on. */
-export async function makePromise(input: unknown): Promise<{ id: string }> {
+/**
+ * Makes a promise to the other partner, due at a date and time from now on.
+ *
+ * @param input the promise form as parsed by `promiseInputSchema`.
+ * @throws InputError on `dueAt` for a time already gone by, or while joint work is on hold.
+ */
+export async function makePromise(input: PromiseInput): Promise<{ id: string }> {
   const context = await requirePartnerContext();
-  const parsed = promiseInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new PartnerInputError(issue.message, issue.path.map(String).join(".") || undefined);
-  }
-  const dueAt = parseDueAt(parsed.data.dueAt);
-  if (Number.isNaN(dueAt.getTime())) throw new PartnerInputError("Please choose a real date and time.", "dueAt");
+  const dueAt = parseDueAt(input.dueAt);
+  if (Number.isNaN(dueAt.getTime())) throw new InputError("Please choose a real date and time.", "dueAt");
   if (dueAt.getTime() < Date.now() - PROMISE_DUE_GRACE_MS) {
-    throw new PartnerInputError("Please choose a time from now on: a promise is about something still to do.", "dueAt");
+    throw new InputError("Please choose a time from now on: a promise is about something still to do.", "dueAt");
   }
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new PartnerInputError(ON_HOLD_MESSAGE);
+    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new InputError(ON_HOLD_MESSAGE);
     const [row] = await tx
       .insert(promises)
       .values({
         coupleId: context.coupleId,
         madeBy: context.viewer.id,
-        text: parsed.data.text,
-        details: parsed.data.details ?? "",
+        text: input.text,
+        details: input.details ?? "",
         dueAt,
       })
       .returning({ id: promises.id });
@@ -149,29 +150,27 @@ async function lockPromise(tx: Transaction, coupleId: string, id: string) {
  * Marks the other partner's promise kept or broken. Only the partner it was made to may do this,
  * only once it is due, and only once.
  */
-export async function confirmPromise(promiseId: string, outcome: unknown): Promise<void> {
+export async function confirmPromise(promiseId: string, outcome: PromiseOutcome): Promise<void> {
   const context = await requirePartnerContext();
   const id = parseIdOrNotFound(promiseId);
-  const parsedOutcome = promiseOutcomeSchema.safeParse(outcome);
-  if (!parsedOutcome.success) throw new PartnerInputError(parsedOutcome.error.issues[0]!.message);
   const database = await db();
   await database.transaction(async (tx) => {
     const row = await lockPromise(tx, context.coupleId, id);
     if (row.madeBy === context.viewer.id) {
-      throw new PartnerInputError("This is your own promise: your partner is the one who says whether it was kept.");
+      throw new InputError("This is your own promise: your partner is the one who says whether it was kept.");
     }
-    if (row.status !== "open") throw new PartnerInputError("This promise has already been settled.");
+    if (row.status !== "open") throw new InputError("This promise has already been settled.");
     if (new Date(row.dueAt).getTime() > Date.now()) {
-      throw new PartnerInputError("This promise isn't due yet. You can mark it once its time has come.");
+      throw new InputError("This promise isn't due yet. You can mark it once its time has come.");
     }
     await tx
       .update(promises)
-      .set({ status: parsedOutcome.data, confirmedBy: context.viewer.id, resolvedAt: sql`now()` })
+      .set({ status: outcome, confirmedBy: context.viewer.id, resolvedAt: sql`now()` })
       .where(and(eq(promises.id, id), eq(promises.status, "open"), ne(promises.madeBy, context.viewer.id), lte(promises.dueAt, sql`now()`)));
     await recordAudit(tx, {
       clinicId: context.clinicId,
       actorId: context.viewer.id,
-      action: parsedOutcome.data === "kept" ? "promise.confirm_kept" : "promise.confirm_broken",
+      action: outcome === "kept" ? "promise.confirm_kept" : "promise.confirm_broken",
       entityId: id,
       coupleId: context.coupleId,
     });
@@ -190,9 +189,9 @@ export async function requestPromiseRelease(promiseId: string): Promise<"request
   const database = await db();
   return database.transaction(async (tx) => {
     const row = await lockPromise(tx, context.coupleId, id);
-    if (row.status !== "open") throw new PartnerInputError("This promise has already been settled.");
+    if (row.status !== "open") throw new InputError("This promise has already been settled.");
     if (row.releaseRequestedBy === context.viewer.id) {
-      throw new PartnerInputError("You've already asked to let this promise go. It's waiting for your partner to agree.");
+      throw new InputError("You've already asked to let this promise go. It's waiting for your partner to agree.");
     }
     const releasing = row.releaseRequestedBy !== null;
     await tx

@@ -26,6 +26,11 @@ export const agreementInputSchema = z.object({
 
 export type AgreementInput = z.infer<typeof agreementInputSchema>;
 
+/** The accept / decline buttons under a suggested agreement. */
+export const agreementResponseSchema = z.object({
+  choice: z.enum(["accept", "decline"], { error: "Please choose to accept or decline." }),
+});
+
 /** The frequency choices, as the program describes them. */
 export const AGREEMENT_FREQUENCY_OPTIONS =
   EXERCISE_KINDS.agreement.fields.find((f) => f.name === "checkInsPerWeek")?.options ?? [];

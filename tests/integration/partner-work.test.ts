@@ -2,17 +2,21 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
+import { parseInput } from "@/lib/actions/action";
 import { listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
 import { getMyCheckInToday, listMyCheckIns, saveCheckIn } from "@/lib/dal/check-ins";
 import { getPartnerToday } from "@/lib/dal/partner-today";
-import { PartnerInputError } from "@/lib/dal/partner-scope";
 import { getMyProgress } from "@/lib/dal/progress";
 import { checkInStreak } from "@/lib/metrics";
 import { confirmPromise, listPromises, makePromise, requestPromiseRelease } from "@/lib/dal/promises";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, keepRate, toIsoDate } from "@/lib/metrics";
+import { agreementInputSchema } from "@/lib/validations/agreements";
+import { checkInFormSchema } from "@/lib/validations/check-in";
+import { promiseInputSchema } from "@/lib/validations/promises";
 import { createClinic, db, expectNotFound, expectRedirectToLogin, type FixtureClinic, type FixtureCouple } from "../support/fixtures";
 import { clearTodaysCheckIn } from "../support/partner-fixtures";
+import { refusal } from "../support/input-error";
 import { signInAs } from "../support/session";
 
 let clinic: FixtureClinic;
@@ -25,15 +29,10 @@ beforeAll(async () => {
   couple = clinic.couples[0]!;
 });
 
-async function refusal(promise: Promise<unknown>): Promise<PartnerInputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PartnerInputError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal, but the call succeeded");
-}
+// Each form is parsed once, by its shared schema, before the data layer sees it (as the actions do).
+const checkIn = (input: Record<string, unknown>) => parseInput(checkInFormSchema, input);
+const agreement = (input: Record<string, unknown>) => parseInput(agreementInputSchema, input);
+const promise = (input: Record<string, unknown>) => parseInput(promiseInputSchema, input);
 
 const validCheckIn = { trust: "6", closeness: "5", mood: "okay", contact: "yes", note: "A calmer day", noteVisibility: "shared" };
 
@@ -43,8 +42,8 @@ describe("check-ins", () => {
     await clearTodaysCheckIn(alex.id);
     signInAs(alex);
     expect(await getMyCheckInToday()).toBeNull();
-    expect(await saveCheckIn({ ...validCheckIn, date: todayIso() })).toEqual({ created: true });
-    expect(await saveCheckIn({ ...validCheckIn, trust: "8", date: todayIso() })).toEqual({ created: false });
+    expect(await saveCheckIn(checkIn({ ...validCheckIn, date: todayIso() }))).toEqual({ created: true });
+    expect(await saveCheckIn(checkIn({ ...validCheckIn, trust: "8", date: todayIso() }))).toEqual({ created: false });
     const rows = await db()
       .select()
       .from(schema.checkIns)
@@ -65,7 +64,7 @@ describe("check-ins", () => {
     const sam = couple.partners[1];
     await clearTodaysCheckIn(sam.id);
     signInAs(sam);
-    await Promise.allSettled([saveCheckIn(validCheckIn), saveCheckIn({ ...validCheckIn, trust: "3" })]);
+    await Promise.allSettled([saveCheckIn(checkIn(validCheckIn)), saveCheckIn(checkIn({ ...validCheckIn, trust: "3" }))]);
     const rows = await db()
       .select()
       .from(schema.checkIns)
@@ -77,13 +76,13 @@ describe("check-ins", () => {
     const alex = couple.partners[0];
     signInAs(alex);
     await clearTodaysCheckIn(alex.id);
-    expect((await refusal(saveCheckIn({ ...validCheckIn, trust: "11" }))).field).toBe("trust");
-    expect((await refusal(saveCheckIn({ ...validCheckIn, closeness: "-1" }))).field).toBe("closeness");
-    const tomorrow = await refusal(saveCheckIn({ ...validCheckIn, date: addIsoDays(todayIso(), 1) }));
+    expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, trust: "11" })))).field).toBe("trust");
+    expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, closeness: "-1" })))).field).toBe("closeness");
+    const tomorrow = await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIso(), 1) })));
     expect(tomorrow.field).toBe("date");
     expect(tomorrow.message).toMatch(/only check in for today/);
-    expect((await refusal(saveCheckIn({ ...validCheckIn, date: addIsoDays(todayIso(), -3) }))).field).toBe("date");
-    const long = await refusal(saveCheckIn({ ...validCheckIn, note: "x".repeat(50_000) }));
+    expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIso(), -3) })))).field).toBe("date");
+    const long = await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, note: "x".repeat(50_000) })));
     expect(long.field).toBe("note");
     expect(long.message).toMatch(/2,000 characters/);
     expect(await getMyCheckInToday()).toBeNull();
@@ -120,7 +119,7 @@ describe("agreements", () => {
   it("one partner proposes, the other accepts; a frequency sets the couple's check-ins per week", async () => {
     const [alex, sam] = couple.partners;
     signInAs(alex);
-    const { id } = await proposeAgreement({ title: "A call every evening", details: "At 7", checkInsPerWeek: "5" });
+    const { id } = await proposeAgreement(agreement({ title: "A call every evening", details: "At 7", checkInsPerWeek: "5" }));
     const mine = (await listAgreements()).find((a) => a.id === id)!;
     expect(mine).toMatchObject({ status: "proposed", proposedByMe: true, canRespond: false, checkInsPerWeek: 5 });
 
@@ -140,7 +139,7 @@ describe("agreements", () => {
     const [alex, sam] = couple.partners;
     const [before] = await db().select().from(schema.couples).where(eq(schema.couples.id, couple.id));
     signInAs(sam);
-    const { id } = await proposeAgreement({ title: "Twice a week", checkInsPerWeek: 2 });
+    const { id } = await proposeAgreement(agreement({ title: "Twice a week", checkInsPerWeek: 2 }));
     signInAs(alex);
     await respondToAgreement(id, "decline");
     const [after] = await db().select().from(schema.couples).where(eq(schema.couples.id, couple.id));
@@ -149,13 +148,13 @@ describe("agreements", () => {
 
   it("refuses a blank title or a frequency of 8", async () => {
     signInAs(couple.partners[0]);
-    expect((await refusal(proposeAgreement({ title: "  " }))).field).toBe("title");
-    expect((await refusal(proposeAgreement({ title: "x", checkInsPerWeek: "8" }))).field).toBe("checkInsPerWeek");
+    expect((await refusal(() => proposeAgreement(agreement({ title: "  " })))).field).toBe("title");
+    expect((await refusal(() => proposeAgreement(agreement({ title: "x", checkInsPerWeek: "8" })))).field).toBe("checkInsPerWeek");
   });
 
   it("another couple's agreement is not found", async () => {
     signInAs(couple.partners[0]);
-    const { id } = await proposeAgreement({ title: "Ours" });
+    const { id } = await proposeAgreement(agreement({ title: "Ours" }));
     signInAs(clinic.couples[1]!.partners[0]);
     expect((await listAgreements()).some((a) => a.id === id)).toBe(false);
     await expectNotFound(respondToAgreement(id, "accept"));
@@ -169,10 +168,10 @@ describe("promises", () => {
   it("the other partner marks a due promise kept; the maker cannot; not before it is due", async () => {
     const [alex, sam] = couple.partners;
     signInAs(alex);
-    const { id } = await makePromise({ text: "Home by six", dueAt: new Date(Date.now() - 60_000).toISOString() });
+    const { id } = await makePromise(promise({ text: "Home by six", dueAt: new Date(Date.now() - 60_000).toISOString() }));
     expect((await refusal(confirmPromise(id, "kept"))).message).toMatch(/your own promise/);
 
-    const later = await makePromise({ text: "Call at lunch", dueAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const later = await makePromise(promise({ text: "Call at lunch", dueAt: new Date(Date.now() + 3_600_000).toISOString() }));
     signInAs(sam);
     expect((await refusal(confirmPromise(later.id, "kept"))).message).toMatch(/isn't due yet/);
     const ledger = await listPromises();
@@ -189,7 +188,7 @@ describe("promises", () => {
   it("a release needs both partners", async () => {
     const [alex, sam] = couple.partners;
     signInAs(alex);
-    const { id } = await makePromise({ text: "Walk on Sunday", dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const { id } = await makePromise(promise({ text: "Walk on Sunday", dueAt: new Date(Date.now() + 86_400_000).toISOString() }));
     expect(await requestPromiseRelease(id)).toBe("requested");
     expect((await refusal(requestPromiseRelease(id))).message).toMatch(/already asked/);
     signInAs(sam);
@@ -214,9 +213,9 @@ describe("promises", () => {
 
   it("refuses a time long past, a blank promise, and another couple's promise", async () => {
     signInAs(couple.partners[0]);
-    expect((await refusal(makePromise({ text: "x", dueAt: "2020-01-01T10:00" }))).field).toBe("dueAt");
-    expect((await refusal(makePromise({ text: "", dueAt: new Date().toISOString() }))).field).toBe("text");
-    const { id } = await makePromise({ text: "Ours", dueAt: new Date(Date.now() - 1000).toISOString() });
+    expect((await refusal(() => makePromise(promise({ text: "x", dueAt: "2020-01-01T10:00" })))).field).toBe("dueAt");
+    expect((await refusal(() => makePromise(promise({ text: "", dueAt: new Date().toISOString() })))).field).toBe("text");
+    const { id } = await makePromise(promise({ text: "Ours", dueAt: new Date(Date.now() - 1000).toISOString() }));
     signInAs(other.couples[0]!.partners[0]);
     await expectNotFound(confirmPromise(id, "kept"));
     await expectNotFound(requestPromiseRelease(id));
@@ -241,12 +240,12 @@ describe("every partner function is for partners only", () => {
   const calls: [string, () => Promise<unknown>][] = [
     ["getMyCheckInToday", () => getMyCheckInToday()],
     ["listMyCheckIns", () => listMyCheckIns(14)],
-    ["saveCheckIn", () => saveCheckIn(validCheckIn)],
+    ["saveCheckIn", () => saveCheckIn(checkIn(validCheckIn))],
     ["listAgreements", () => listAgreements()],
-    ["proposeAgreement", () => proposeAgreement({ title: "x" })],
+    ["proposeAgreement", () => proposeAgreement(agreement({ title: "x" }))],
     ["respondToAgreement", () => respondToAgreement(randomUUID(), "accept")],
     ["listPromises", () => listPromises()],
-    ["makePromise", () => makePromise({ text: "x", dueAt: new Date().toISOString() })],
+    ["makePromise", () => makePromise(promise({ text: "x", dueAt: new Date().toISOString() }))],
     ["confirmPromise", () => confirmPromise(randomUUID(), "kept")],
     ["requestPromiseRelease", () => requestPromiseRelease(randomUUID())],
     ["getMyProgress", () => getMyProgress()],

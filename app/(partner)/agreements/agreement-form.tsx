@@ -4,17 +4,16 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import type { PartnerFormState } from "@/lib/validations/form-state";
+import { initialFormState } from "@/lib/actions/form-state";
 import { proposeAgreementAction } from "./actions";
 
 export function AgreementForm({ frequencies }: { frequencies: { value: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<PartnerFormState, FormData>(proposeAgreementAction, {});
-  const values = (state.values ?? {}) as Record<string, string>;
+  const [state, action, pending] = useActionState(proposeAgreementAction, initialFormState);
+  const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate key={state.nonce ?? 0}>
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+    <form action={action} className="space-y-4" noValidate key={state.savedAt ?? 0}>
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <TextField
         label="What we agree to"
         hint="A short, clear line, for example: a phone call every evening at 7."

@@ -5,6 +5,7 @@ import { ChoiceGroup, scaleOptions } from "@/components/exercise-form/choice-gro
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { initialFormState } from "@/lib/actions/form-state";
 import {
   CHECK_IN_NOTE_MAX,
   CONTACT_ANSWERS,
@@ -14,19 +15,17 @@ import {
   VISIBILITIES,
   VISIBILITY_LABELS,
 } from "@/lib/program";
-import type { PartnerFormState } from "@/lib/validations/form-state";
 import { saveCheckInAction } from "./actions";
 
 type Values = Record<string, string>;
 
 export function CheckInForm({ today, initial }: { today: string; initial: Values | null }) {
-  const [state, action, pending] = useActionState<PartnerFormState, FormData>(saveCheckInAction, {});
-  const values = (state.values as Values | undefined) ?? initial ?? {};
+  const [state, action, pending] = useActionState(saveCheckInAction, initialFormState);
+  const values: Values = state.values ?? initial ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-5" noValidate key={state.nonce ?? 0}>
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+    <form action={action} className="space-y-5" noValidate key={state.savedAt ?? 0}>
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       {errors.date ? <Alert tone="error">{errors.date.join(" ")}</Alert> : null}
       <input type="hidden" name="date" value={today} />
       <ChoiceGroup
@@ -82,7 +81,7 @@ export function CheckInForm({ today, initial }: { today: string; initial: Values
         errors={errors.noteVisibility}
       />
       <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
-        {pending ? "Saving…" : initial || state.ok ? "Update today's check-in" : "Save today's check-in"}
+        {pending ? "Saving…" : initial || state.status === "ok" ? "Update today's check-in" : "Save today's check-in"}
       </Button>
     </form>
   );

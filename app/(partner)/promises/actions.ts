@@ -1,45 +1,44 @@
 "use server";
 
-import { z } from "zod";
+import { formAction } from "@/lib/actions/action";
+import { partnerPages } from "@/lib/actions/pages";
+import { idArg, noFields } from "@/lib/actions/schemas";
 import { confirmPromise, makePromise, requestPromiseRelease } from "@/lib/dal/promises";
-import type { PartnerFormState } from "@/lib/validations/form-state";
-import { promiseInputSchema } from "@/lib/validations/promises";
-import { failureState, revalidatePartnerPages } from "../action-helpers";
+import { promiseConfirmSchema, promiseInputSchema } from "@/lib/validations/promises";
 
-function field(formData: FormData, name: string): string {
-  const value = formData.get(name);
-  return typeof value === "string" ? value : "";
-}
+const PROMISE_PAGES = ["/promises", "/progress"];
 
-export async function makePromiseAction(_prev: PartnerFormState, formData: FormData): Promise<PartnerFormState> {
-  const values = { text: field(formData, "text"), dueAt: field(formData, "dueAt"), details: field(formData, "details") };
-  const parsed = promiseInputSchema.safeParse(values);
-  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values, nonce: Date.now() };
-  try {
-    await makePromise(values);
-    await revalidatePartnerPages("/promises", "/progress");
-    return { ok: "Your promise is made. Your partner will mark it once it's due.", nonce: Date.now() };
-  } catch (error) {
-    return failureState(error, values);
-  }
-}
+/** Makes a promise; on success the form starts empty, and the promise shows in the list. */
+export const makePromiseAction = formAction({
+  name: "make-promise",
+  schema: promiseInputSchema,
+  revalidate: () => partnerPages(...PROMISE_PAGES),
+  handler: async ({ input }) => {
+    await makePromise(input);
+    return { message: "Your promise is made. Your partner will mark it once it's due." };
+  },
+});
 
-export async function confirmPromiseAction(promiseId: string, _prev: PartnerFormState, formData: FormData): Promise<PartnerFormState> {
-  try {
-    await confirmPromise(promiseId, formData.get("choice"));
-    await revalidatePartnerPages("/promises", "/progress");
-    return { ok: "Thank you. It's recorded." };
-  } catch (error) {
-    return failureState(error, {});
-  }
-}
+/** Marks the other partner's promise kept or not kept; bound to the promise id by the page. */
+export const confirmPromiseAction = formAction({
+  name: "confirm-promise",
+  schema: promiseConfirmSchema,
+  args: [idArg],
+  revalidate: () => partnerPages(...PROMISE_PAGES),
+  handler: async ({ input, args: [promiseId] }) => {
+    await confirmPromise(promiseId, input.choice);
+    return { message: "Thank you. It's recorded." };
+  },
+});
 
-export async function releasePromiseAction(promiseId: string): Promise<PartnerFormState> {
-  try {
+/** Asks to let a promise go, or agrees to the other partner's request; bound to the promise id by the page. */
+export const releasePromiseAction = formAction({
+  name: "release-promise",
+  schema: noFields,
+  args: [idArg],
+  revalidate: () => partnerPages(...PROMISE_PAGES),
+  handler: async ({ args: [promiseId] }) => {
     const result = await requestPromiseRelease(promiseId);
-    await revalidatePartnerPages("/promises", "/progress");
-    return { ok: result === "released" ? "You've both agreed to let this promise go." : "Asked. It's let go once your partner agrees too." };
-  } catch (error) {
-    return failureState(error, {});
-  }
-}
+    return { message: result === "released" ? "You've both agreed to let this promise go." : "Asked. It's let go once your partner agrees too." };
+  },
+});

@@ -4,17 +4,16 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import type { PartnerFormState } from "@/lib/validations/form-state";
+import { initialFormState } from "@/lib/actions/form-state";
 import { makePromiseAction } from "./actions";
 
 export function PromiseForm() {
-  const [state, action, pending] = useActionState<PartnerFormState, FormData>(makePromiseAction, {});
-  const values = (state.values ?? {}) as Record<string, string>;
+  const [state, action, pending] = useActionState(makePromiseAction, initialFormState);
+  const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate key={state.nonce ?? 0}>
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
+    <form action={action} className="space-y-4" noValidate key={state.savedAt ?? 0}>
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <TextField
         label="What I promise"
         hint="Something small and specific, for example: I'll be home by 6 on Thursday."
