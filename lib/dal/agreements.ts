@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import { agreements, couples, users, type AgreementStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
+import { EXERCISE_KINDS } from "@/lib/program";
 import type { AgreementInput } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
-import { ON_HOLD_MESSAGE } from "./exercises";
-import { hasOpenSafetyConcern, requirePartnerContext } from "./partner-scope";
+import { requirePartnerContext } from "./partner-scope";
+import { HOLD_MESSAGES, isOnHold } from "./policy/safety-hold";
 import { parseIdOrNotFound } from "./scope";
 
 export type AgreementView = {
@@ -69,7 +70,7 @@ export async function proposeAgreement(input: AgreementInput): Promise<{ id: str
   const context = await requirePartnerContext();
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new InputError(ON_HOLD_MESSAGE);
+    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement)) throw new InputError(HOLD_MESSAGES.agreements);
     const [row] = await tx
       .insert(agreements)
       .values({
@@ -113,7 +114,7 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       throw new InputError("You suggested this agreement, so it's your partner who accepts or declines it.");
     }
     if (row.status !== "proposed") throw new InputError("This agreement has already been answered.");
-    if (response === "accept" && (await hasOpenSafetyConcern(tx, context.coupleId))) throw new InputError(ON_HOLD_MESSAGE);
+    if (response === "accept" && (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement))) throw new InputError(HOLD_MESSAGES.agreements);
     await tx
       .update(agreements)
       .set({ status: response === "accept" ? "accepted" : "declined", respondedBy: context.viewer.id, respondedAt: sql`now()` })

@@ -8,6 +8,7 @@ import { addIsoDays } from "@/lib/metrics";
 import type { CheckInAnswer, ContactAnswer, Mood, Visibility } from "@/lib/program";
 import { recordAudit } from "./audit";
 import { requirePartnerContext } from "./partner-scope";
+import { ownCheckIns } from "./policy/partner-visibility";
 
 /** One of my own check-ins, as I see it (my note included, whoever may read it). */
 export type MyCheckIn = {
@@ -37,7 +38,7 @@ export async function getMyCheckInToday(): Promise<MyCheckIn | null> {
   const [row] = await database
     .select(myColumns)
     .from(checkIns)
-    .where(and(eq(checkIns.userId, viewer.id), eq(checkIns.date, todayIso())))
+    .where(and(ownCheckIns(viewer.id), eq(checkIns.date, todayIso())))
     .limit(1);
   return row ?? null;
 }
@@ -50,7 +51,7 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
   return database
     .select(myColumns)
     .from(checkIns)
-    .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, addIsoDays(today, -(days - 1))), lte(checkIns.date, today)))
+    .where(and(ownCheckIns(viewer.id), gte(checkIns.date, addIsoDays(today, -(days - 1))), lte(checkIns.date, today)))
     .orderBy(asc(checkIns.date));
 }
 

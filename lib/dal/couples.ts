@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
@@ -11,7 +11,6 @@ import {
   couples,
   exerciseResponses,
   promises,
-  safetyConcerns,
   users,
   type AssignmentStatus,
   type CoupleStatus,
@@ -19,6 +18,7 @@ import {
   type Recurrence,
 } from "@/db/schema";
 import { recordAudit } from "./audit";
+import { clearOpenSafetyConcerns, listOpenSafetyConcerns } from "./policy/safety-hold";
 import { coupleScope, parseIdOrNotFound } from "./scope";
 import { getViewer, requireRole, requireViewer, type Viewer } from "./viewer";
 
@@ -261,11 +261,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .where(and(eq(assignments.coupleId, id), ne(assignments.status, "cancelled")))
       .orderBy(desc(assignments.createdAt))
       .limit(50),
-    database
-      .select({ id: safetyConcerns.id, raisedAt: safetyConcerns.raisedAt })
-      .from(safetyConcerns)
-      .where(and(eq(safetyConcerns.coupleId, id), isNull(safetyConcerns.clearedAt)))
-      .orderBy(desc(safetyConcerns.raisedAt)),
+    listOpenSafetyConcerns(database, id),
   ]);
   return {
     checkIns: checkInRows.map((r) => ({ ...r, trust: Number(r.trust), closeness: Number(r.closeness) })),
@@ -290,11 +286,7 @@ export async function clearSafetyConcern(coupleId: string): Promise<number> {
   const { viewer, id } = await requireCounsellorCouple(coupleId);
   const database = await db();
   return database.transaction(async (tx) => {
-    const cleared = await tx
-      .update(safetyConcerns)
-      .set({ clearedBy: viewer.id, clearedAt: new Date() })
-      .where(and(eq(safetyConcerns.coupleId, id), isNull(safetyConcerns.clearedAt)))
-      .returning({ id: safetyConcerns.id });
+    const cleared = await clearOpenSafetyConcerns(tx, id, viewer.id);
     if (cleared.length > 0) {
       await recordAudit(tx, {
         clinicId: viewer.clinicId,

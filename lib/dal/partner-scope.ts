@@ -1,9 +1,8 @@
 import "server-only";
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import type { Executor } from "@/db";
 import { db } from "@/db/ready";
-import { coupleMembers, couples, safetyConcerns } from "@/db/schema";
+import { coupleMembers, couples } from "@/db/schema";
 import { requireRole, type Viewer } from "./viewer";
 
 /**
@@ -50,14 +49,4 @@ export async function requirePartnerContext(): Promise<PartnerContext> {
     .where(and(eq(coupleMembers.coupleId, membership.coupleId), ne(coupleMembers.userId, viewer.id)))
     .limit(1);
   return { viewer, coupleId: membership.coupleId, clinicId: membership.clinicId, otherId: other?.userId ?? null };
-}
-
-/** True while the couple has a safety concern the counsellor has not yet cleared. */
-export async function hasOpenSafetyConcern(executor: Executor, coupleId: string): Promise<boolean> {
-  const rows = await executor
-    .select({ id: safetyConcerns.id })
-    .from(safetyConcerns)
-    .where(and(eq(safetyConcerns.coupleId, coupleId), isNull(safetyConcerns.clearedAt)))
-    .limit(1);
-  return rows.length > 0;
 }

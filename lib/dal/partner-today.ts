@@ -6,7 +6,8 @@ import { assignments, checkIns, coupleMembers, promises, type Recurrence } from 
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, eachDay } from "@/lib/metrics";
 import { getCouple, type CoupleSummary } from "./couples";
-import { hasOpenSafetyConcern } from "./partner-scope";
+import { ownCheckIns } from "./policy/partner-visibility";
+import { hasOpenSafetyConcern } from "./policy/safety-hold";
 import { requireRole } from "./viewer";
 
 export type DueAssignment = {
@@ -51,7 +52,7 @@ export async function getPartnerToday(): Promise<PartnerToday> {
     database
       .select({ id: checkIns.id })
       .from(checkIns)
-      .where(and(eq(checkIns.userId, viewer.id), eq(checkIns.date, today)))
+      .where(and(ownCheckIns(viewer.id), eq(checkIns.date, today)))
       .limit(1),
     database
       .select({
@@ -78,7 +79,7 @@ export async function getPartnerToday(): Promise<PartnerToday> {
     database
       .select({ date: checkIns.date, trust: checkIns.trust })
       .from(checkIns)
-      .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, stripStart), lte(checkIns.date, today))),
+      .where(and(ownCheckIns(viewer.id), gte(checkIns.date, stripStart), lte(checkIns.date, today))),
     database
       .select({ id: promises.id, text: promises.text, dueAt: promises.dueAt, releaseRequestedBy: promises.releaseRequestedBy })
       .from(promises)

@@ -5,6 +5,7 @@ import { checkIns, promises } from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, checkInStreak, keepRate, toIsoDate } from "@/lib/metrics";
 import { requirePartnerContext } from "./partner-scope";
+import { ownCheckIns } from "./policy/partner-visibility";
 
 export type ProgressPoint = { date: string; trust: number; closeness: number };
 
@@ -30,13 +31,13 @@ export async function getMyProgress(windowDays = 90): Promise<MyProgress> {
     database
       .select({ date: checkIns.date, trust: checkIns.trust, closeness: checkIns.closeness })
       .from(checkIns)
-      .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, addIsoDays(today, -(windowDays - 1))), lte(checkIns.date, today)))
+      .where(and(ownCheckIns(viewer.id), gte(checkIns.date, addIsoDays(today, -(windowDays - 1))), lte(checkIns.date, today)))
       .orderBy(asc(checkIns.date)),
     // A streak can be longer than the chart's window; a year back is plenty.
     database
       .select({ date: checkIns.date })
       .from(checkIns)
-      .where(and(eq(checkIns.userId, viewer.id), gte(checkIns.date, addIsoDays(today, -366)), lte(checkIns.date, today))),
+      .where(and(ownCheckIns(viewer.id), gte(checkIns.date, addIsoDays(today, -366)), lte(checkIns.date, today))),
     database
       .select({ status: promises.status, resolvedAt: promises.resolvedAt })
       .from(promises)

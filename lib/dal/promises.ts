@@ -7,10 +7,11 @@ import { db } from "@/db/ready";
 import { promises, users, type PromiseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { keepRate, toIsoDate } from "@/lib/metrics";
+import { EXERCISE_KINDS } from "@/lib/program";
 import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
 import { recordAudit } from "./audit";
-import { ON_HOLD_MESSAGE } from "./exercises";
-import { hasOpenSafetyConcern, requirePartnerContext } from "./partner-scope";
+import { requirePartnerContext } from "./partner-scope";
+import { HOLD_MESSAGES, isOnHold } from "./policy/safety-hold";
 import { parseIdOrNotFound } from "./scope";
 
 export type PromiseView = {
@@ -113,7 +114,7 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
   }
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await hasOpenSafetyConcern(tx, context.coupleId)) throw new InputError(ON_HOLD_MESSAGE);
+    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.promise)) throw new InputError(HOLD_MESSAGES.promises);
     const [row] = await tx
       .insert(promises)
       .values({

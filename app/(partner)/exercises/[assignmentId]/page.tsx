@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExercise } from "@/lib/dal/exercises";
-import { EXERCISE_KINDS, VISIBILITY_LABELS, questionForDate } from "@/lib/program";
+import { EXERCISE_KINDS, VISIBILITY_LABELS } from "@/lib/program";
 import { saveExerciseAction } from "./actions";
 
 export const metadata: Metadata = { title: "Exercise" };
@@ -17,8 +17,8 @@ type Props = { params: Promise<{ assignmentId: string }> };
 export default async function ExercisePage({ params }: Props) {
   const { assignmentId } = await params;
   const exercise = await getExercise(assignmentId);
-  const fields = EXERCISE_KINDS[exercise.kind].fields;
-  const isSafety = exercise.kind === "safety_screen";
+  const kind = EXERCISE_KINDS[exercise.kind];
+  const fields = kind.fields;
   const sent = exercise.mine?.status === "submitted";
   return (
     <div className="mx-auto max-w-xl space-y-4">
@@ -43,7 +43,7 @@ export default async function ExercisePage({ params }: Props) {
 
       {exercise.onHold ? (
         <Alert tone="warn">On hold until your counsellor has spoken with you. They will be in touch.</Alert>
-      ) : isSafety && sent ? (
+      ) : kind.sealedOnceSent && sent ? (
         // Shown to everyone who has sent the screen, whatever they answered: the page never hints at the answers.
         <Card>
           <CardTitle>Thank you</CardTitle>
@@ -73,7 +73,7 @@ export default async function ExercisePage({ params }: Props) {
         </Card>
       )}
 
-      {!isSafety ? (
+      {!kind.counsellorOnly ? (
         <Card aria-labelledby="partner-answer-heading">
           <CardTitle id="partner-answer-heading">Your partner&apos;s answer</CardTitle>
           {exercise.partners ? (
@@ -90,7 +90,7 @@ export default async function ExercisePage({ params }: Props) {
         </Card>
       ) : null}
 
-      {!isSafety && exercise.earlier.length > 0 ? (
+      {!kind.counsellorOnly && exercise.earlier.length > 0 ? (
         <Card aria-labelledby="earlier-heading">
           <CardTitle id="earlier-heading">Earlier answers</CardTitle>
           <ul className="mt-2 divide-y divide-line">
@@ -99,7 +99,7 @@ export default async function ExercisePage({ params }: Props) {
                 <p className="text-sm font-semibold">
                   {r.occurrenceOn} · {r.mine ? "You" : "Your partner"}
                 </p>
-                {exercise.kind === "daily_sharing" ? <p className="text-sm text-muted">{questionForDate(r.occurrenceOn)}</p> : null}
+                {kind.questionFor ? <p className="text-sm text-muted">{kind.questionFor(r.occurrenceOn)}</p> : null}
                 <div className="mt-1">
                   <AnswerView fields={fields} payload={r.payload ?? {}} />
                 </div>
