@@ -1,4 +1,4 @@
-import type { FieldSpec } from "@/lib/program";
+import type { FieldSpec } from "@/lib/program/fields";
 
 function display(field: FieldSpec, value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import type { FieldSpec } from "@/lib/program";
+import type { FieldSpec } from "@/lib/program/fields";
 import { controlName } from "@/lib/validations/exercise-form";
 
 type Row = Record<string, string>;
