@@ -5,7 +5,7 @@
  */
 export * from "./check-in";
 export { LIST_MAX_ITEMS, TEXT_MAX, TEXTAREA_MAX, type FieldSpec } from "./fields";
-export type { KindDefinition } from "./kind";
+export type { KindDefinition } from "./define-kind";
 export * from "./kinds";
 export { checkInSchema, type CheckInAnswer } from "./kinds/daily-check-in";
 export { questionForDate, SHARING_QUESTIONS } from "./kinds/daily-sharing";

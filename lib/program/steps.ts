@@ -1,4 +1,4 @@
-import type { KindDefinition } from "./kind";
+import type { KindDefinition } from "./define-kind";
 import type { ExerciseKindId } from "./kinds";
 import { agreement } from "./kinds/agreement";
 import { dailyCheckIn } from "./kinds/daily-check-in";

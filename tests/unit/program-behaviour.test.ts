@@ -21,7 +21,7 @@ import {
   type ExerciseKindId,
   type KindDefinition,
 } from "@/lib/program";
-import { defineKind } from "@/lib/program/kind";
+import { defineKind } from "@/lib/program/define-kind";
 import { defineAnswer, textarea } from "@/lib/program/fields";
 import { VALID } from "../support/program-answers";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineAnswer, optionalTextarea, textarea } from "../fields";
-import { defineKind } from "../kind";
+import { defineKind } from "../define-kind";
 
 /**
  * Questions of the day for daily sharing, in our own words. Gentle, everyday and answerable

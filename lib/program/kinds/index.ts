@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { KindDefinition } from "../kind";
+import type { KindDefinition } from "../define-kind";
 import { STEP_DEFINITIONS, getStep } from "../steps";
 
 /**

@@ -1,5 +1,5 @@
 import { defineAnswer, rating, textarea } from "../fields";
-import { defineKind } from "../kind";
+import { defineKind } from "../define-kind";
 
 /** Once a month: trust now, what got better, what still hurts, and next month's focus. */
 export const monthlyReview = defineKind({
