@@ -1,7 +1,22 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
 import { db } from "@/db/ready";
-import type { CoupleStatus, PartnerSlot } from "@/db/schema";
+import {
+  assignments,
+  checkIns,
+  coupleMembers,
+  couples,
+  coupleStatusEnum,
+  exerciseResponses,
+  partnerSlotEnum,
+  promises,
+  safetyConcerns,
+  users,
+  type CoupleStatus,
+  type PartnerSlot,
+} from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import {
   BROKEN_PROMISE_DAYS,
@@ -11,12 +26,13 @@ import {
   TRUST_DROP_TOLERANCE,
   type FlagId,
 } from "@/lib/metrics/flags";
-import type { CaseloadQuery, CaseloadSort } from "@/lib/validations/caseload";
-import { notFound } from "next/navigation";
-import { caseloadQuerySchema } from "@/lib/validations/caseload";
-import { selectRows } from "./rows";
+import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
+import { caseloadQuerySchema, type CaseloadQuery, type CaseloadSort } from "@/lib/validations/caseload";
+import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
-import { escapeLike } from "./sql";
+import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
+import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
+import { brokenCountSql, decidedPromiseSql, keepRateSql, keptCountSql, resolvedDaySql, resolvedOnDaysSql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
 /** Days in the adherence window of the caseload. */
@@ -60,32 +76,43 @@ export type CaseloadPage = {
   today: string;
 };
 
-type RawRow = {
-  id: string;
-  name: string;
-  status: CoupleStatus;
-  current_step: number;
-  started_on: string;
-  last_check_in: string | null;
-  partners: CaseloadPartner[] | string | null;
-  flag_no_recent_check_in: boolean;
-  flag_broken_promise: boolean;
-  flag_trust_drop: boolean;
-  flag_overdue_assignment: boolean;
-  flag_safety_concern: boolean;
-  next_due_on: string | null;
-  next_due_kind: string | null;
-  next_due_step: number | null;
-  total: number;
-};
+const partnerRow = z.object({
+  slot: z.enum(partnerSlotEnum.enumValues),
+  name: z.string(),
+  lastCheckIn: z.string().nullable(),
+  adherence: z.number().nullable(),
+  keepRate: z.number().nullable(),
+  trust: z.number().nullable(),
+  trustChange: z.number().nullable(),
+}) satisfies z.ZodType<CaseloadPartner>;
 
-const FLAG_COLUMNS: Record<FlagId, string> = {
+const caseloadRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(coupleStatusEnum.enumValues),
+  current_step: z.number(),
+  started_on: z.string(),
+  last_check_in: z.string().nullable(),
+  partners: jsonColumn(z.array(partnerRow)),
+  flag_no_recent_check_in: z.boolean(),
+  flag_broken_promise: z.boolean(),
+  flag_trust_drop: z.boolean(),
+  flag_overdue_assignment: z.boolean(),
+  flag_safety_concern: z.boolean(),
+  next_due_on: z.string().nullable(),
+  next_due_kind: z.string().nullable(),
+  next_due_step: z.number().nullable(),
+  total: z.number(),
+});
+type RawRow = z.output<typeof caseloadRow>;
+
+const FLAG_COLUMNS = {
   no_recent_check_in: "flag_no_recent_check_in",
   broken_promise: "flag_broken_promise",
   trust_drop: "flag_trust_drop",
   overdue_assignment: "flag_overdue_assignment",
   safety_concern: "flag_safety_concern",
-};
+} as const satisfies Record<FlagId, keyof RawRow>;
 
 const SORT_EXPRESSIONS: Record<CaseloadSort, SQL> = {
   name: sql`name`,
@@ -100,6 +127,17 @@ const SORT_EXPRESSIONS: Record<CaseloadSort, SQL> = {
   nextDue: sql`next_due_on`,
 };
 
+// The tables under the short names the statement uses. "c" is the couples table inside the first
+// CTE, which is itself named c; every later "c." means that CTE.
+const cpl = sqlAlias(couples, "c");
+const cm = sqlAlias(coupleMembers, "cm");
+const u = sqlAlias(users, "u");
+const ci = sqlAlias(checkIns, "ci");
+const x = sqlAlias(promises, "x");
+const a = sqlAlias(assignments, "a");
+const r = sqlAlias(exerciseResponses, "r");
+const s = sqlAlias(safetyConcerns, "s");
+
 /**
  * The figures of every couple in a counsellor's caseload, in one statement: per-partner windows
  * over check_ins and promises, overdue work and open safety concerns, each flag as in
@@ -108,63 +146,60 @@ const SORT_EXPRESSIONS: Record<CaseloadSort, SQL> = {
  */
 function caseloadStatement(viewer: { id: string; clinicId: string }, query: CaseloadQuery, today: string, coupleId?: string): SQL {
   const t = sql`${today}::date`;
-  const coupleFilters: SQL[] = [sql`c.counsellor_id = ${viewer.id}`, sql`c.clinic_id = ${viewer.clinicId}`];
-  if (coupleId) coupleFilters.push(sql`c.id = ${coupleId}`);
-  if (query.q) coupleFilters.push(sql`c.name ilike ${`%${escapeLike(query.q)}%`}`);
-  if (query.status) coupleFilters.push(sql`c.status = ${query.status}`);
-  if (query.step) coupleFilters.push(sql`c.current_step = ${query.step}`);
+  const adherenceFrom = sql`${t} - ${sqlInt(CASELOAD_ADHERENCE_DAYS - 1)}`;
+  const coupleFilters: SQL[] = [sql`${cpl.counsellorId} = ${viewer.id}`, sql`${cpl.clinicId} = ${viewer.clinicId}`];
+  if (coupleId) coupleFilters.push(sql`${cpl.id} = ${coupleId}`);
+  if (query.q) coupleFilters.push(sql`${cpl.name} ilike ${`%${escapeLike(query.q)}%`}`);
+  if (query.status) coupleFilters.push(sql`${cpl.status} = ${query.status}`);
+  if (query.step) coupleFilters.push(sql`${cpl.currentStep} = ${query.step}`);
 
   const outerFilters: SQL[] = [sql`true`];
   if (query.flag === "attention") outerFilters.push(sql`flag_count > 0`);
-  else if (query.flag) outerFilters.push(sql.raw(FLAG_COLUMNS[query.flag]));
+  else if (query.flag) outerFilters.push(sql`${sql.identifier(FLAG_COLUMNS[query.flag])}`);
 
   const direction = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls first`;
   return sql`
     with c as (
-      select c.id, c.name, c.status, c.current_step, c.started_on, c.check_ins_per_week
-      from couples c
+      select ${cpl.id}, ${cpl.name}, ${cpl.status}, ${cpl.currentStep}, ${cpl.startedOn}, ${cpl.checkInsPerWeek}
+      from ${sqlFrom(cpl)}
       where ${sql.join(coupleFilters, sql` and `)}
     ),
     p as (
       select
-        cm.couple_id, cm.slot::text as slot, u.name,
+        ${cm.coupleId}, ${cm.slot}::text as slot, ${u.name},
         last_ci.last_date,
         w.days14, w.trust_cur, w.trust_prev,
         pr.kept30, pr.broken30,
-        greatest(0, ${t} - greatest(${t} - ${int(CASELOAD_ADHERENCE_DAYS - 1)}, c.started_on) + 1)
-          * c.check_ins_per_week / 7.0 as expected14,
+        ${expectedCheckInsSql({ from: adherenceFrom, to: t, startedOn: sql`c.started_on`, perWeek: sql`c.check_ins_per_week` })} as expected14,
         c.started_on
       from c
-      join couple_members cm on cm.couple_id = c.id
-      join users u on u.id = cm.user_id
+      join ${sqlFrom(cm)} on ${cm.coupleId} = c.id
+      join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
       -- A partner belongs to one couple (couple_members_user_key), so the newest row on the
       -- (user_id, date) index is their last check-in: one index probe instead of a year of rows.
       left join lateral (
-        select ci.date as last_date from check_ins ci where ci.user_id = cm.user_id order by ci.date desc limit 1
+        select ${ci.date} as last_date from ${sqlFrom(ci)} where ${ci.userId} = ${cm.userId} order by ${ci.date} desc limit 1
       ) last_ci on true
       left join lateral (
         select
-          count(distinct ci.date)::int as days14,
-          (avg(ci.trust) filter (where ci.date >= ${t} - 6))::float8 as trust_cur,
-          (avg(ci.trust) filter (where ci.date <= ${t} - 7))::float8 as trust_prev
-        from check_ins ci
-        where ci.user_id = cm.user_id and ci.couple_id = c.id and ci.date between ${t} - 13 and ${t}
+          count(distinct ${ci.date})::int as days14,
+          (avg(${ci.trust}) filter (where ${ci.date} >= ${t} - ${sqlInt(TRUST_WINDOW_DAYS - 1)}))::float8 as trust_cur,
+          (avg(${ci.trust}) filter (where ${ci.date} <= ${t} - ${sqlInt(TRUST_WINDOW_DAYS)}))::float8 as trust_prev
+        from ${sqlFrom(ci)}
+        where ${ci.userId} = ${cm.userId} and ${ci.coupleId} = c.id and ${ci.date} between ${adherenceFrom} and ${t}
       ) w on true
       left join lateral (
-        select
-          (count(*) filter (where x.status = 'kept'))::int as kept30,
-          (count(*) filter (where x.status = 'broken'))::int as broken30
-        from promises x
-        where x.made_by = cm.user_id and x.couple_id = c.id and x.status in ('kept', 'broken')
-          and x.resolved_at >= (${t} - ${int(CASELOAD_KEEP_RATE_DAYS - 1)})::timestamp at time zone 'UTC'
-          and x.resolved_at < (${t} + 1)::timestamp at time zone 'UTC'
+        select ${keptCountSql(x.status)}::int as kept30, ${brokenCountSql(x.status)}::int as broken30
+        from ${sqlFrom(x)}
+        where ${x.madeBy} = ${cm.userId} and ${x.coupleId} = c.id and ${decidedPromiseSql(x.status)}
+          and ${resolvedOnDaysSql(x.resolvedAt, sql`${t} - ${sqlInt(CASELOAD_KEEP_RATE_DAYS - 1)}`, t)}
       ) pr on true
     ),
     pf as (
       select
         couple_id, slot, name, last_date, started_on,
-        case when expected14 > 0 then least(1.0, days14 / expected14)::float8 end as adherence,
-        case when kept30 + broken30 > 0 then (kept30::float8 / (kept30 + broken30)) end as keep_rate,
+        ${adherenceSql(sql`days14`, sql`expected14`)} as adherence,
+        ${keepRateSql(sql`kept30`, sql`broken30`)} as keep_rate,
         trust_cur,
         (trust_cur - trust_prev)::float8 as trust_change
       from p
@@ -173,7 +208,7 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
       select
         couple_id,
         max(last_date) as last_check_in,
-        bool_or(${t} - coalesce(last_date, started_on) >= ${int(NO_CHECK_IN_DAYS)}) as no_recent,
+        bool_or(${t} - coalesce(last_date, started_on) >= ${sqlInt(NO_CHECK_IN_DAYS)}) as no_recent,
         bool_or(trust_change <= ${-TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE}::float8) as trust_drop,
         min(adherence) as min_adherence,
         min(keep_rate) as min_keep_rate,
@@ -194,28 +229,29 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
         pc.min_adherence, pc.min_keep_rate, pc.min_trust, pc.min_trust_change,
         coalesce(pc.no_recent, false) as flag_no_recent_check_in,
         coalesce(${t} - (
-          select max((x.resolved_at at time zone 'UTC')::date) from promises x
-          where x.couple_id = c.id and x.status = 'broken'
-        ) < ${int(BROKEN_PROMISE_DAYS)}, false) as flag_broken_promise,
+          select max(${resolvedDaySql(x.resolvedAt)}) from ${sqlFrom(x)}
+          where ${x.coupleId} = c.id and ${x.status} = ${sqlEnum(x.status, "broken")}
+        ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as flag_broken_promise,
         coalesce(pc.trust_drop, false) as flag_trust_drop,
         exists (
-          select 1 from assignments a
-          where a.couple_id = c.id and a.status = 'active' and a.recurrence = 'once' and a.due_on < ${t}
+          select 1 from ${sqlFrom(a)}
+          where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
+            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < ${t}
             and (
-              select count(distinct r.user_id) from exercise_responses r
-              where r.assignment_id = a.id and r.status = 'submitted'
-                and (a.for_user_id is null or r.user_id = a.for_user_id)
-            ) < case when a.for_user_id is null then 2 else 1 end
+              select count(distinct ${r.userId}) from ${sqlFrom(r)}
+              where ${r.assignmentId} = ${a.id} and ${r.status} = ${sqlEnum(r.status, "submitted")}
+                and (${a.forUserId} is null or ${r.userId} = ${a.forUserId})
+            ) < case when ${a.forUserId} is null then 2 else 1 end
         ) as flag_overdue_assignment,
-        exists (select 1 from safety_concerns s where s.couple_id = c.id and s.cleared_at is null) as flag_safety_concern,
+        exists (select 1 from ${sqlFrom(s)} where ${s.coupleId} = c.id and ${s.clearedAt} is null) as flag_safety_concern,
         nd.due_on as next_due_on, nd.exercise_kind as next_due_kind, nd.step as next_due_step
       from c
       left join per_couple pc on pc.couple_id = c.id
       left join lateral (
-        select to_char(a.due_on, 'YYYY-MM-DD') as due_on, a.exercise_kind, a.step
-        from assignments a
-        where a.couple_id = c.id and a.status = 'active' and a.due_on >= ${t}
-        order by a.due_on, a.created_at
+        select to_char(${a.dueOn}, 'YYYY-MM-DD') as due_on, ${a.exerciseKind}, ${a.step}
+        from ${sqlFrom(a)}
+        where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")} and ${a.dueOn} >= ${t}
+        order by ${a.dueOn}, ${a.createdAt}
         limit 1
       ) nd on true
     ),
@@ -233,26 +269,19 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
   `;
 }
 
-/** A whole number written into the statement, so date arithmetic is not left to type inference. */
-function int(n: number): SQL {
-  if (!Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
-  return sql.raw(String(n));
-}
-
 function toRow(raw: RawRow): CaseloadRow {
-  const partners = (typeof raw.partners === "string" ? JSON.parse(raw.partners) : raw.partners ?? []) as CaseloadPartner[];
   return {
     id: raw.id,
     name: raw.name,
     status: raw.status,
-    currentStep: Number(raw.current_step),
+    currentStep: raw.current_step,
     startedOn: raw.started_on,
     lastCheckIn: raw.last_check_in,
-    partners,
-    flags: FLAG_IDS.filter((id) => raw[FLAG_COLUMNS[id] as keyof RawRow] === true),
+    partners: raw.partners,
+    flags: FLAG_IDS.filter((id) => raw[FLAG_COLUMNS[id]]),
     nextDue:
-      raw.next_due_on && raw.next_due_kind
-        ? { dueOn: raw.next_due_on, exerciseKind: raw.next_due_kind, step: Number(raw.next_due_step) }
+      raw.next_due_on && raw.next_due_kind && raw.next_due_step !== null
+        ? { dueOn: raw.next_due_on, exerciseKind: raw.next_due_kind, step: raw.next_due_step }
         : null,
   };
 }
@@ -265,12 +294,12 @@ function toRow(raw: RawRow): CaseloadRow {
 export async function listCaseload(query: CaseloadQuery, today: string = todayIso()): Promise<CaseloadPage> {
   const viewer = await requireRole("counsellor");
   const database = await db();
-  let raws = await selectRows<RawRow>(database, caseloadStatement(viewer, query, today));
-  let total = raws[0] ? Number(raws[0].total) : 0;
+  let raws = await selectRows(database, caseloadRow, caseloadStatement(viewer, query, today));
+  let total = raws[0]?.total ?? 0;
   if (raws.length === 0 && query.page > 1) {
     // Past the last page: the window count is unknown without a row, so ask again from the start.
-    raws = await selectRows<RawRow>(database, caseloadStatement(viewer, { ...query, page: 1, pageSize: 1 }, today));
-    total = raws[0] ? Number(raws[0].total) : 0;
+    raws = await selectRows(database, caseloadRow, caseloadStatement(viewer, { ...query, page: 1, pageSize: 1 }, today));
+    total = raws[0]?.total ?? 0;
     raws = [];
   }
   return {
@@ -288,7 +317,7 @@ export async function getCaseloadRow(coupleId: string, today: string = todayIso(
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
-  const [raw] = await selectRows<RawRow>(database, caseloadStatement(viewer, caseloadQuerySchema.parse({}), today, id));
+  const [raw] = await selectRows(database, caseloadRow, caseloadStatement(viewer, caseloadQuerySchema.parse({}), today, id));
   if (!raw) notFound();
   return toRow(raw);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { formatPercent } from "@/lib/format";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db/ready";
 import { checkIns, clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
 import { BASELINE_DAYS, distribution, suppress } from "@/lib/metrics/clinic";
@@ -8,6 +9,9 @@ import { isoWeeksOverlapping } from "@/lib/metrics/dates";
 import { STEPS } from "@/lib/program";
 import { assertDateRange, type DateRange } from "@/lib/validations/clinic";
 import { selectRows } from "./rows";
+import { sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
+import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
+import { brokenCountSql, decidedPromiseSql, keepRateSql, keptCountSql, resolvedOnDaysSql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
 /** Bucket edges of the adherence and keep-rate histograms: five bands of 20 %. */
@@ -54,29 +58,34 @@ export type ClinicAggregates = {
   keepRateDistribution: SuppressedBucket[];
 };
 
-type GroupRow = {
-  counsellor_id: string | null;
-  is_clinic: number;
-  couples: number;
-  active_couples: number;
-  median_adherence: number | null;
-  adherence_n: number;
-  median_keep: number | null;
-  keep_n: number;
-  rose_yes: number;
-  rose_n: number;
-  a0: number; a1: number; a2: number; a3: number; a4: number;
-  k0: number; k1: number; k2: number; k3: number; k4: number;
-};
+const count = z.number();
+const groupRow = z.object({
+  counsellor_id: z.string().nullable(),
+  is_clinic: z.number(),
+  couples: count,
+  active_couples: count,
+  median_adherence: z.number().nullable(),
+  adherence_n: count,
+  median_keep: z.number().nullable(),
+  keep_n: count,
+  rose_yes: count,
+  rose_n: count,
+  a0: count, a1: count, a2: count, a3: count, a4: count,
+  k0: count, k1: count, k2: count, k3: count, k4: count,
+});
+type GroupRow = z.output<typeof groupRow>;
+const stepRow = z.object({ step: z.number(), reached: count, median_weeks: z.number().nullable(), done_n: count });
+const weekRow = z.object({ week_start: z.string(), check_ins: count, couples: count });
 
-function bucketCounts(column: string, prefix: string): SQL {
+function bucketCounts(column: string, prefix: "a" | "k"): SQL {
   // Same bands as lib/metrics distribution(RATE_EDGES): [e_i, e_i+1), the last one closed.
+  const value = sql.identifier(column);
   const parts = RATE_EDGES.slice(0, -1).map((edge, i) => {
     const upper = RATE_EDGES[i + 1]!;
-    const cmp = i === RATE_EDGES.length - 2 ? "<=" : "<";
-    return `(count(*) filter (where ${column} >= ${edge} and ${column} ${cmp} ${upper}))::int as ${prefix}${i}`;
+    const below = i === RATE_EDGES.length - 2 ? sql`<=` : sql`<`;
+    return sql`(count(*) filter (where ${value} >= ${edge}::float8 and ${value} ${below} ${upper}::float8))::int as ${sql.identifier(`${prefix}${i}`)}`;
   });
-  return sql.raw(parts.join(", "));
+  return sql.join(parts, sql`, `);
 }
 
 const percent = (edge: number) => formatPercent(edge);
@@ -95,6 +104,13 @@ function figures(row: GroupRow | undefined): GroupFigures {
 function suppressedBuckets(counts: number[]): SuppressedBucket[] {
   return distribution([], RATE_EDGES, percent).map((bucket, i) => ({ ...bucket, count: suppress(counts[i] ?? 0, counts[i] ?? 0) }));
 }
+
+// The tables under the short names the statements use; "co" is the cohort CTE.
+const c = sqlAlias(couples, "c");
+const m = sqlAlias(coupleMembers, "m");
+const ci = sqlAlias(checkIns, "ci");
+const p = sqlAlias(promises, "p");
+const sp = sqlAlias(stepProgress, "sp");
 
 /**
  * The clinic's program figures over an inclusive date range, computed in SQL over the admin's
@@ -118,44 +134,41 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
   const from = sql`${range.from}::date`;
   const to = sql`${range.to}::date`;
   const cohort = sql`
-    select c.id, c.counsellor_id, c.status, c.started_on, c.check_ins_per_week
-    from ${couples} c
-    where c.clinic_id = ${clinicId} and c.started_on <= ${to} and c.status <> 'invited'`;
+    select ${c.id}, ${c.counsellorId}, ${c.status}, ${c.startedOn}, ${c.checkInsPerWeek}
+    from ${sqlFrom(c)}
+    where ${c.clinicId} = ${clinicId} and ${c.startedOn} <= ${to} and ${c.status} <> ${sqlEnum(c.status, "invited")}`;
 
   const groupsQuery = sql`
     with cohort as (${cohort}),
     partner_days as (
       -- A partner belongs to one couple (couple_members_user_key), so (user_id, date) alone finds
       -- their check-ins, as an index-only scan of check_ins_user_date_key.
-      select m.couple_id,
-        (select count(*) from ${checkIns} ci
-          where ci.user_id = m.user_id and ci.date between ${from} and ${to})::float8 as days,
-        ((${to} - greatest(${from}, co.started_on)) + 1) * co.check_ins_per_week / 7.0 as expected
-      from ${coupleMembers} m join cohort co on co.id = m.couple_id
+      select ${m.coupleId},
+        (select count(*) from ${sqlFrom(ci)}
+          where ${ci.userId} = ${m.userId} and ${ci.date} between ${from} and ${to})::float8 as days,
+        ${expectedCheckInsSql({ from, to, startedOn: sql`co.started_on`, perWeek: sql`co.check_ins_per_week` })} as expected
+      from ${sqlFrom(m)} join cohort co on co.id = ${m.coupleId}
     ),
     adherence as (
-      select couple_id, avg(least(1.0, days / expected))::float8 as value
-      from partner_days where expected > 0 group by couple_id
+      select couple_id, avg(${adherenceSql(sql`days`, sql`expected`)})::float8 as value
+      from partner_days group by couple_id
     ),
     keep as (
-      select p.couple_id,
-        (count(*) filter (where p.status = 'kept'))::float8 / count(*) as value
-      from ${promises} p join cohort co on co.id = p.couple_id
+      select ${p.coupleId}, ${keepRateSql(keptCountSql(p.status), brokenCountSql(p.status))} as value
+      from ${sqlFrom(p)} join cohort co on co.id = ${p.coupleId}
       -- The UTC days [from, to] as instants, so promises_couple_status_idx can serve the range.
-      where p.status in ('kept', 'broken')
-        and p.resolved_at >= (${from}::timestamp at time zone 'UTC')
-        and p.resolved_at < ((${to} + 1)::timestamp at time zone 'UTC')
-      group by p.couple_id
+      where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to)}
+      group by ${p.coupleId}
     ),
     -- Materialized: inlined, the planner re-ran both subqueries for every pair of couples.
     trust as materialized (
       select co.id as couple_id,
-        (select avg(ci.trust) from ${checkIns} ci
-          where ci.couple_id = co.id and ci.date between co.started_on and co.started_on + ${sql.raw(String(BASELINE_DAYS - 1))}) as baseline,
-        (select avg(ci.trust) from ${checkIns} ci
-          where ci.couple_id = co.id and ci.date between ${to} - ${sql.raw(String(BASELINE_DAYS - 1))} and ${to}) as recent
+        (select avg(${ci.trust}) from ${sqlFrom(ci)}
+          where ${ci.coupleId} = co.id and ${ci.date} between co.started_on and co.started_on + ${sqlInt(BASELINE_DAYS - 1)}) as baseline,
+        (select avg(${ci.trust}) from ${sqlFrom(ci)}
+          where ${ci.coupleId} = co.id and ${ci.date} between ${to} - ${sqlInt(BASELINE_DAYS - 1)} and ${to}) as recent
       from cohort co
-      where ${to} - co.started_on >= ${sql.raw(String(2 * BASELINE_DAYS))}
+      where ${to} - co.started_on >= ${sqlInt(2 * BASELINE_DAYS)}
     ),
     per_couple as (
       select co.id, co.counsellor_id, co.status, a.value as adherence, k.value as keep_rate,
@@ -167,7 +180,7 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     )
     select counsellor_id, grouping(counsellor_id)::int as is_clinic,
       count(*)::int as couples,
-      (count(*) filter (where status = 'active'))::int as active_couples,
+      (count(*) filter (where status = ${sqlEnum(couples.status, "active")}))::int as active_couples,
       (percentile_cont(0.5) within group (order by adherence))::float8 as median_adherence,
       count(adherence)::int as adherence_n,
       (percentile_cont(0.5) within group (order by keep_rate))::float8 as median_keep,
@@ -179,24 +192,26 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     from per_couple
     group by grouping sets ((), (counsellor_id))`;
 
+  const begun = sql`(${sp.startedOn} is null or ${sp.startedOn} <= ${to})`;
+  const doneInRange = sql`${sp.status} = ${sqlEnum(sp.status, "done")} and ${sp.startedOn} is not null and ${sp.completedOn} between ${from} and ${to}`;
   const stepsQuery = sql`
     with cohort as (${cohort})
-    select sp.step::int as step,
-      (count(*) filter (where sp.status in ('in_progress', 'done') and (sp.started_on is null or sp.started_on <= ${to})))::int as reached,
-      (percentile_cont(0.5) within group (order by (sp.completed_on - sp.started_on) / 7.0)
-        filter (where sp.status = 'done' and sp.started_on is not null and sp.completed_on between ${from} and ${to}))::float8 as median_weeks,
-      (count(*) filter (where sp.status = 'done' and sp.started_on is not null and sp.completed_on between ${from} and ${to}))::int as done_n
-    from ${stepProgress} sp join cohort co on co.id = sp.couple_id
-    group by sp.step`;
+    select ${sp.step}::int as step,
+      (count(*) filter (where ${sp.status} in (${sqlEnum(sp.status, "in_progress")}, ${sqlEnum(sp.status, "done")}) and ${begun}))::int as reached,
+      (percentile_cont(0.5) within group (order by (${sp.completedOn} - ${sp.startedOn}) / 7.0)
+        filter (where ${doneInRange}))::float8 as median_weeks,
+      (count(*) filter (where ${doneInRange}))::int as done_n
+    from ${sqlFrom(sp)} join cohort co on co.id = ${sp.coupleId}
+    group by ${sp.step}`;
 
   // Grouped by (week, couple) first: two hash aggregates instead of sorting every check-in for a
   // count(distinct).
   const weeksQuery = sql`
     with cohort as (${cohort}),
     per_couple_week as (
-      select date_trunc('week', ci.date::timestamp)::date as week, ci.couple_id, count(*) as n
-      from ${checkIns} ci join cohort co on co.id = ci.couple_id
-      where ci.date between ${from} and ${to}
+      select date_trunc('week', ${ci.date}::timestamp)::date as week, ${ci.coupleId}, count(*) as n
+      from ${sqlFrom(ci)} join cohort co on co.id = ${ci.coupleId}
+      where ${ci.date} between ${from} and ${to}
       group by 1, 2
     )
     select to_char(week, 'YYYY-MM-DD') as week_start, sum(n)::int as check_ins, count(*)::int as couples
@@ -210,21 +225,20 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
       .from(users)
       .where(and(eq(users.clinicId, clinicId), eq(users.role, "counsellor")))
       .orderBy(asc(users.name), asc(users.id)),
-    selectRows<GroupRow>(database, groupsQuery),
-    selectRows<{ step: number; reached: number; median_weeks: number | null; done_n: number }>(database, stepsQuery),
-    selectRows<{ week_start: string; check_ins: number; couples: number }>(database, weeksQuery),
+    selectRows(database, groupRow, groupsQuery),
+    selectRows(database, stepRow, stepsQuery),
+    selectRows(database, weekRow, weeksQuery),
   ]);
 
-  const clinicRow = groupRows.find((r) => Number(r.is_clinic) === 1);
-  const byId = new Map(groupRows.filter((r) => Number(r.is_clinic) === 0).map((r) => [r.counsellor_id, r]));
+  const clinicRow = groupRows.find((r) => r.is_clinic === 1);
+  const byId = new Map(groupRows.filter((r) => r.is_clinic === 0).map((r) => [r.counsellor_id, r]));
   const byCounsellor = counsellorRows
-    .filter((c) => c.active || byId.has(c.id))
-    .map((c) => ({ counsellorId: c.id, name: c.name, active: c.active, ...figures(byId.get(c.id)) }));
+    .filter((counsellor) => counsellor.active || byId.has(counsellor.id))
+    .map((counsellor) => ({ counsellorId: counsellor.id, name: counsellor.name, active: counsellor.active, ...figures(byId.get(counsellor.id)) }));
 
-  const steps = new Map(stepRows.map((r) => [Number(r.step), r]));
+  const steps = new Map(stepRows.map((r) => [r.step, r]));
   const weeks = new Map(weekRows.map((r) => [r.week_start, r]));
-  const bucket = (prefix: "a" | "k") =>
-    [0, 1, 2, 3, 4].map((i) => Number(clinicRow?.[`${prefix}${i}` as keyof GroupRow] ?? 0));
+  const bucket = (prefix: "a" | "k") => ([0, 1, 2, 3, 4] as const).map((i) => clinicRow?.[`${prefix}${i}`] ?? 0);
 
   return {
     range,

@@ -1,14 +1,30 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { db } from "@/db/ready";
-import type { PartnerSlot, StepStatus } from "@/db/schema";
+import {
+  checkIns as checkInsTable,
+  coupleMembers,
+  couples,
+  partnerSlotEnum,
+  promises,
+  promiseStatusEnum,
+  stepProgress,
+  stepStatusEnum,
+  users,
+  type PartnerSlot,
+  type StepStatus,
+} from "@/db/schema";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, weeklyAdherence, weeklyKeepRate, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
+import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { STEPS } from "@/lib/program";
 import type { ChartRange } from "@/lib/validations/couple-page";
-import { selectRows } from "./rows";
+import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
+import { sqlAlias, sqlFrom, sqlInt } from "./sql";
+import { decidedPromiseSql, resolvedByDaySql, resolvedDaySql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
 export type ChartPartner = { id: string; slot: PartnerSlot; name: string };
@@ -66,17 +82,33 @@ export type CoupleCharts = {
   steps: StepTimelineRow[];
 };
 
-type CoupleRow = { id: string; started_on: string; check_ins_per_week: number; partners: ChartPartner[] | string };
-type CheckInRow = {
-  user_id: string;
-  date: string;
-  trust: number;
-  closeness: number;
-  trust_mean: number;
-  closeness_mean: number;
-};
-type PromiseRow = { made_by: string; status: "kept" | "broken"; resolved_on: string };
-type StepRow = { step: number; status: StepStatus; started_on: string | null; completed_on: string | null };
+const coupleRow = z.object({
+  id: z.string(),
+  started_on: z.string(),
+  check_ins_per_week: z.number(),
+  partners: jsonColumn(z.array(z.object({ id: z.string(), slot: z.enum(partnerSlotEnum.enumValues), name: z.string() }))),
+});
+const checkInRow = z.object({
+  user_id: z.string(),
+  date: z.string(),
+  trust: z.number(),
+  closeness: z.number(),
+  trust_mean: z.number(),
+  closeness_mean: z.number(),
+});
+const promiseRow = z.object({ made_by: z.string(), status: z.enum(promiseStatusEnum.enumValues), resolved_on: z.string() });
+const stepRow = z.object({
+  step: z.number(),
+  status: z.enum(stepStatusEnum.enumValues),
+  started_on: z.string().nullable(),
+  completed_on: z.string().nullable(),
+});
+
+const c = sqlAlias(couples, "c");
+const cm = sqlAlias(coupleMembers, "cm");
+const u = sqlAlias(users, "u");
+const ci = sqlAlias(checkInsTable, "ci");
+const p = sqlAlias(promises, "p");
 
 /** The first day a range covers, ending today. "all" starts on the day the couple started. */
 export function rangeStart(range: ChartRange, today: IsoDate, startedOn: IsoDate): IsoDate {
@@ -95,56 +127,62 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, today
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
-  const [couple] = await selectRows<CoupleRow>(
+  const [couple] = await selectRows(
     database,
+    coupleRow,
     sql`
-      select c.id, to_char(c.started_on, 'YYYY-MM-DD') as started_on, c.check_ins_per_week,
+      select ${c.id}, to_char(${c.startedOn}, 'YYYY-MM-DD') as started_on, ${c.checkInsPerWeek},
         coalesce((
-          select json_agg(json_build_object('id', u.id, 'slot', cm.slot, 'name', u.name) order by cm.slot)
-          from couple_members cm join users u on u.id = cm.user_id
-          where cm.couple_id = c.id
+          select json_agg(json_build_object('id', ${u.id}, 'slot', ${cm.slot}, 'name', ${u.name}) order by ${cm.slot})
+          from ${sqlFrom(cm)} join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
+          where ${cm.coupleId} = ${c.id}
         ), '[]'::json) as partners
-      from couples c
-      where c.id = ${id} and c.counsellor_id = ${viewer.id} and c.clinic_id = ${viewer.clinicId}
+      from ${sqlFrom(c)}
+      where ${c.id} = ${id} and ${c.counsellorId} = ${viewer.id} and ${c.clinicId} = ${viewer.clinicId}
     `,
   );
   if (!couple) notFound();
-  const partners = (typeof couple.partners === "string" ? JSON.parse(couple.partners) : couple.partners) as ChartPartner[];
+  const partners: ChartPartner[] = couple.partners;
   const from = rangeStart(range, today, couple.started_on);
   const t = sql`${today}::date`;
   const f = sql`${from}::date`;
+  const meanDays = sqlInt(TRUST_WINDOW_DAYS - 1);
 
   const [checkIns, promiseRows, stepRows] = await Promise.all([
-    selectRows<CheckInRow>(
+    selectRows(
       database,
+      checkInRow,
       sql`
         select user_id, date, trust, closeness, trust_mean, closeness_mean from (
-          select ci.user_id, to_char(ci.date, 'YYYY-MM-DD') as date, ci.date as day, ci.trust::int as trust, ci.closeness::int as closeness,
-            (avg(ci.trust) over w)::float8 as trust_mean,
-            (avg(ci.closeness) over w)::float8 as closeness_mean
-          from check_ins ci
-          where ci.couple_id = ${id} and ci.date between ${f} - 6 and ${t}
-          window w as (partition by ci.user_id order by ci.date range between interval '6 days' preceding and current row)
+          select ${ci.userId}, to_char(${ci.date}, 'YYYY-MM-DD') as date, ${ci.date} as day, ${ci.trust}::int as trust, ${ci.closeness}::int as closeness,
+            (avg(${ci.trust}) over w)::float8 as trust_mean,
+            (avg(${ci.closeness}) over w)::float8 as closeness_mean
+          from ${sqlFrom(ci)}
+          where ${ci.coupleId} = ${id} and ${ci.date} between ${f} - ${meanDays} and ${t}
+          window w as (partition by ${ci.userId} order by ${ci.date} range between make_interval(days => ${meanDays}) preceding and current row)
         ) x
         where day >= ${f}
         order by day, user_id
       `,
     ),
     // Cumulative keep rates count everything resolved before the range too.
-    selectRows<PromiseRow>(
+    selectRows(
       database,
+      promiseRow,
       sql`
-        select p.made_by, p.status::text as status, to_char((p.resolved_at at time zone 'UTC')::date, 'YYYY-MM-DD') as resolved_on
-        from promises p
-        where p.couple_id = ${id} and p.status in ('kept', 'broken') and p.resolved_at is not null
-          and p.resolved_at < (${t} + 1)::timestamp at time zone 'UTC'
+        select ${p.madeBy}, ${p.status}::text as status, to_char(${resolvedDaySql(p.resolvedAt)}, 'YYYY-MM-DD') as resolved_on
+        from ${sqlFrom(p)}
+        where ${p.coupleId} = ${id} and ${decidedPromiseSql(p.status)} and ${p.resolvedAt} is not null
+          and ${resolvedByDaySql(p.resolvedAt, t)}
       `,
     ),
-    selectRows<StepRow>(
+    selectRows(
       database,
+      stepRow,
       sql`
-        select step, status::text as status, to_char(started_on, 'YYYY-MM-DD') as started_on, to_char(completed_on, 'YYYY-MM-DD') as completed_on
-        from step_progress where couple_id = ${id} order by step
+        select ${stepProgress.step}, ${stepProgress.status}::text as status,
+          to_char(${stepProgress.startedOn}, 'YYYY-MM-DD') as started_on, to_char(${stepProgress.completedOn}, 'YYYY-MM-DD') as completed_on
+        from ${stepProgress} where ${stepProgress.coupleId} = ${id} order by ${stepProgress.step}
       `,
     ),
   ]);
@@ -203,7 +241,7 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, today
     cumulativeRateB: keptB[i]?.cumulativeRate ?? null,
   }));
 
-  const stepByNumber = new Map(stepRows.map((s) => [Number(s.step), s]));
+  const stepByNumber = new Map(stepRows.map((s) => [s.step, s]));
   const steps = STEPS.map((s) => {
     const row = stepByNumber.get(s.number);
     return {
