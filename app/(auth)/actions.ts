@@ -1,19 +1,13 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import { formAction, plainAction } from "@/lib/actions/action";
+import { InputError } from "@/lib/actions/errors";
 import { signIn, signOut } from "@/lib/auth";
 import { endAllSessions } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
 import { WRONG_CREDENTIALS, signInSchema } from "@/lib/validations/auth";
-
-export type SignInState = {
-  message?: string;
-  fieldErrors?: { email?: string[]; password?: string[] };
-  values?: { email: string };
-};
-
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
 function safeCallback(url: string | undefined): string {
@@ -21,49 +15,38 @@ function safeCallback(url: string | undefined): string {
   return url;
 }
 
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const raw = {
-    email: formData.get("email") ?? "",
-    password: formData.get("password") ?? "",
-    callbackUrl: formData.get("callbackUrl") || undefined,
-  };
-  const values = { email: typeof raw.email === "string" ? raw.email.slice(0, 254) : "" };
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) {
-    const { fieldErrors } = z.flattenError(parsed.error);
-    return { fieldErrors: { email: fieldErrors.email, password: fieldErrors.password }, values };
-  }
-  try {
-    await signIn("credentials", {
-      email: parsed.data.email,
-      password: parsed.data.password,
-      redirectTo: safeCallback(parsed.data.callbackUrl),
-    });
-    return {};
-  } catch (error) {
-    unstable_rethrow(error);
-    if (error instanceof CredentialsSignin) {
+/** Signs in with email and password; next-auth redirects on success, and the email stays typed on a refusal. */
+export const signInAction = formAction({
+  name: "sign-in",
+  schema: signInSchema,
+  // Nothing is saved by signing in, so the usual "nothing was saved" would read oddly here.
+  unexpectedMessage: "We couldn't sign you in just now. Nothing is lost; please try again in a moment.",
+  handler: async ({ input }) => {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeCallback(input.callbackUrl) });
+    } catch (error) {
+      // Success is next-auth's redirect, which must reach Next untouched.
+      unstable_rethrow(error);
+      if (!(error instanceof CredentialsSignin)) throw error;
       const minutes = /^throttled:(\d+)$/.exec(error.code)?.[1];
-      if (minutes) {
-        const unit = minutes === "1" ? "minute" : "minutes";
-        return { message: `Too many sign-in attempts. For your security, please try again in ${minutes} ${unit}.`, values };
-      }
-      return { message: WRONG_CREDENTIALS, values };
+      if (!minutes) throw new InputError(WRONG_CREDENTIALS);
+      throw new InputError(`Too many sign-in attempts. For your security, please try again in ${minutes} ${minutes === "1" ? "minute" : "minutes"}.`);
     }
-    if (!(error instanceof AuthError)) console.error("[mend] sign-in failed", error);
-    return { message: "We couldn't sign you in just now. Nothing is lost; please try again in a moment.", values };
-  }
-}
+  },
+});
 
 /** Signs out everywhere: the session version moves on, so copies of the old cookie stop working too. */
-export async function signOutAction(): Promise<void> {
-  try {
-    const viewer = await getViewer();
-    if (viewer) await endAllSessions(viewer.id);
-  } catch (error) {
-    unstable_rethrow(error);
-    // The cookie still goes below; a database hiccup must not keep someone signed in on this device.
-    console.error("[mend] could not bump the session version", error);
-  }
-  await signOut({ redirectTo: "/login" });
-}
+export const signOutAction = plainAction({
+  name: "sign-out",
+  handler: async () => {
+    try {
+      const viewer = await getViewer();
+      if (viewer) await endAllSessions(viewer.id);
+    } catch (error) {
+      unstable_rethrow(error);
+      // The cookie still goes below; a database hiccup must not keep someone signed in on this device.
+      console.error("[mend] could not bump the session version", error);
+    }
+    await signOut({ redirectTo: "/login" });
+  },
+});

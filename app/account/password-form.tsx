@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { changePasswordAction, type ChangePasswordState } from "./actions";
+import { initialFormState } from "@/lib/actions/form-state";
+import { changePasswordAction } from "./actions";
 
 export function PasswordForm({ email }: { email: string }) {
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {});
+  const [state, action, pending] = useActionState(changePasswordAction, initialFormState);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <Alert tone="error">{state.message}</Alert> : null}

@@ -1,5 +1,5 @@
-/** Fields whose text is never handed back to the browser in a form state. */
-const SECRET_FIELDS = new Set(["password", "confirm", "current"]);
+/** Fields whose text is never handed back to the browser in a form state: passwords and one-time link tokens. */
+const SECRET_FIELDS = new Set(["password", "confirm", "current", "token"]);
 
 /** More list rows than any form of Mend shows: a larger index is not a row of ours. */
 const MAX_ROW_INDEX = 200;

@@ -1,18 +1,18 @@
 import "server-only";
 import { and, eq, gte, isNull, ne, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { assignments, coupleMembers, couples, stepProgress } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { todayIso } from "@/lib/dates";
-import { assignmentSchema, type AssignmentInput } from "@/lib/validations/assignments";
+import type { AssignmentInput } from "@/lib/validations/assignments";
 import { recordAudit } from "./audit";
 import { coupleScope, parseIdOrNotFound } from "./scope";
 import { requireRole, type Viewer } from "./viewer";
 
-export type FieldErrors = Record<string, string[]>;
-export type AssignmentResult = { ok: true; id: string; duplicate: boolean } | { ok: false; fieldErrors: FieldErrors; message?: string };
+const NOT_A_PARTNER = "Choose one of this couple's partners.";
+const CLOSED = "This assignment is finished or cancelled, so it can't be changed.";
 
 /** An identical assignment made this recently is taken as the same click arriving twice. */
 export const DUPLICATE_WINDOW_SECONDS = 10;
@@ -40,12 +40,6 @@ async function requireOwnAssignment(executor: Executor, viewer: Viewer, assignme
   return row;
 }
 
-function parse(input: unknown, today: string): { ok: true; data: AssignmentInput } | { ok: false; fieldErrors: FieldErrors } {
-  const result = assignmentSchema(today).safeParse(input);
-  if (result.success) return { ok: true, data: result.data };
-  return { ok: false, fieldErrors: z.flattenError(result.error).fieldErrors as FieldErrors };
-}
-
 async function isPartnerOf(executor: Executor, coupleId: string, userId: string): Promise<boolean> {
   const [row] = await executor
     .select({ userId: coupleMembers.userId })
@@ -57,24 +51,22 @@ async function isPartnerOf(executor: Executor, coupleId: string, userId: string)
 
 /**
  * Assigns an exercise of a step to a couple the signed-in counsellor carries, for both partners
- * or one. Validated again here (due date not in the past, the kind belongs to the step, for-whom
- * is a partner of this couple). The same assignment sent twice within
- * {@link DUPLICATE_WINDOW_SECONDS} (a double click) creates one row: a per-couple advisory lock
- * serialises the check and the insert. Audited as "assignment.create".
+ * or one. `value` is the form as parsed by `assignmentSchema(today)` (due date not in the past,
+ * the kind belongs to the step); here for-whom must be a partner of this couple. The same
+ * assignment sent twice within {@link DUPLICATE_WINDOW_SECONDS} (a double click) creates one row:
+ * a per-couple advisory lock serialises the check and the insert. Audited as "assignment.create".
+ *
+ * @returns the assignment's id, and whether it was the same one sent twice.
+ * @throws InputError on `forUserId` for someone who is not a partner of this couple.
  */
-export async function createAssignment(coupleId: string, input: unknown): Promise<AssignmentResult> {
+export async function createAssignment(coupleId: string, value: AssignmentInput): Promise<{ id: string; duplicate: boolean }> {
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
   await requireOwnCouple(database, viewer, id);
-  const parsed = parse(input, todayIso());
-  if (!parsed.ok) return parsed;
-  const value = parsed.data;
   return database.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`assignment:${id}`}))`);
-    if (value.forUserId && !(await isPartnerOf(tx, id, value.forUserId))) {
-      return { ok: false, fieldErrors: { forUserId: ["Choose one of this couple's partners."] } } as const;
-    }
+    if (value.forUserId && !(await isPartnerOf(tx, id, value.forUserId))) throw new InputError(NOT_A_PARTNER, "forUserId");
     const [same] = await tx
       .select({ id: assignments.id })
       .from(assignments)
@@ -93,7 +85,7 @@ export async function createAssignment(coupleId: string, input: unknown): Promis
         ),
       )
       .limit(1);
-    if (same) return { ok: true, id: same.id, duplicate: true } as const;
+    if (same) return { id: same.id, duplicate: true };
     const [created] = await tx
       .insert(assignments)
       .values({ coupleId: id, ...value, createdBy: viewer.id })
@@ -106,36 +98,29 @@ export async function createAssignment(coupleId: string, input: unknown): Promis
       coupleId: id,
       metadata: { step: value.step, exerciseKind: value.exerciseKind },
     });
-    return { ok: true, id: created!.id, duplicate: false } as const;
+    return { id: created!.id, duplicate: false };
   });
 }
 
 /**
  * Changes an active assignment of the viewer's couple (same rules as creating one). Completed
  * and cancelled ones are kept as they were. Audited as "assignment.update".
+ *
+ * @throws InputError for a finished or cancelled assignment, or on `forUserId` as when creating one.
  */
-export async function updateAssignment(assignmentId: string, input: unknown): Promise<AssignmentResult> {
+export async function updateAssignment(assignmentId: string, value: AssignmentInput): Promise<{ id: string }> {
   const viewer = await requireRole("counsellor");
   const database = await db();
   const existing = await requireOwnAssignment(database, viewer, assignmentId);
-  if (existing.status !== "active") {
-    return { ok: false, fieldErrors: {}, message: "This assignment is finished or cancelled, so it can't be changed." };
-  }
-  const parsed = parse(input, todayIso());
-  if (!parsed.ok) return parsed;
-  const value = parsed.data;
-  if (value.forUserId && !(await isPartnerOf(database, existing.coupleId, value.forUserId))) {
-    return { ok: false, fieldErrors: { forUserId: ["Choose one of this couple's partners."] } };
-  }
+  if (existing.status !== "active") throw new InputError(CLOSED);
+  if (value.forUserId && !(await isPartnerOf(database, existing.coupleId, value.forUserId))) throw new InputError(NOT_A_PARTNER, "forUserId");
   return database.transaction(async (tx) => {
     const updated = await tx
       .update(assignments)
       .set(value)
       .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
       .returning({ id: assignments.id });
-    if (updated.length === 0) {
-      return { ok: false, fieldErrors: {}, message: "This assignment is finished or cancelled, so it can't be changed." } as const;
-    }
+    if (updated.length === 0) throw new InputError(CLOSED);
     await recordAudit(tx, {
       clinicId: viewer.clinicId,
       actorId: viewer.id,
@@ -143,7 +128,7 @@ export async function updateAssignment(assignmentId: string, input: unknown): Pr
       entityId: existing.id,
       coupleId: existing.coupleId,
     });
-    return { ok: true, id: existing.id, duplicate: false } as const;
+    return { id: existing.id };
   });
 }
 

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/ready";
 import { auditEvents, couples, users, type AuditOutcome } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { CLINIC_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
@@ -25,14 +26,11 @@ export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; p
 
 export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: AuditAction[] };
 
-/** Thrown for a reversed or over-long date filter; its message is fit to show. */
-export class AuditRangeError extends Error {}
-
 const actor = alias(users, "actor");
 
 function auditWhere(viewer: Viewer, query: Omit<AuditQuery, "page">): SQL {
   const problem = auditRangeProblem(query);
-  if (problem) throw new AuditRangeError(problem);
+  if (problem) throw new InputError(problem);
   const filters: SQL[] = [eq(auditEvents.clinicId, viewer.clinicId)];
   if (query.actor) filters.push(eq(auditEvents.actorId, query.actor));
   if (query.action) filters.push(eq(auditEvents.action, query.action));
@@ -65,7 +63,7 @@ function selectRowsFor(database: Awaited<ReturnType<typeof db>>, where: SQL) {
 /**
  * The admin's clinic's audit events, newest first, filtered by person, action and UTC days, one
  * page at a time. Metadata is not returned: the log says who touched which record, not what it held.
- * Throws {@link AuditRangeError} for a reversed or over-long range.
+ * Throws {@link InputError} for a reversed or over-long range; its message is fit to show.
  */
 export async function listAuditLog(query: AuditQuery): Promise<AuditLogPage> {
   const viewer = await requireRole("clinic_admin");

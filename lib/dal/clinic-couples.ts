@@ -3,9 +3,10 @@ import { and, asc, count, eq, ilike, type SQL } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import { couples, users, type CoupleStatus } from "@/db/schema";
-import { COUPLES_PAGE_SIZE, reassignCoupleSchema, type ClinicCouplesQuery } from "@/lib/validations/clinic";
+import { InputError } from "@/lib/actions/errors";
+import { COUNSELLOR_NOT_AVAILABLE, COUPLES_PAGE_SIZE, type ClinicCouplesQuery, type ReassignCoupleInput } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
-import { activeCounsellorIds, NOT_AVAILABLE, type AdminResult } from "./clinic-staff";
+import { activeCounsellorIds } from "./clinic-staff";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike } from "./sql";
 import { requireRole } from "./viewer";
@@ -59,15 +60,16 @@ export async function listClinicCouples(query: ClinicCouplesQuery): Promise<Dire
  * transaction with its "couple.reassign" audit event (from/to ids in the metadata). The new
  * counsellor then sees the couple and its history; the old one no longer does.
  * A couple outside the clinic is not found; an unsuitable counsellor is a field error.
+ *
+ * @param input the reassign form as parsed by `reassignCoupleSchema`.
+ * @throws InputError on `counsellorId` for the couple's own counsellor, or one who is not an active counsellor of the clinic.
  */
-export async function reassignCouple(input: { coupleId: string; counsellorId: string }): Promise<AdminResult> {
+export async function reassignCouple(input: ReassignCoupleInput): Promise<void> {
   const viewer = await requireRole("clinic_admin");
   const coupleId = parseIdOrNotFound(input.coupleId);
-  const parsed = reassignCoupleSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: { counsellorId: [NOT_AVAILABLE] } };
-  const target = parsed.data.counsellorId;
+  const target = input.counsellorId;
   const database = await db();
-  return database.transaction(async (tx) => {
+  await database.transaction(async (tx) => {
     const [couple] = await tx
       .select({ id: couples.id, counsellorId: couples.counsellorId })
       .from(couples)
@@ -76,11 +78,9 @@ export async function reassignCouple(input: { coupleId: string; counsellorId: st
       .limit(1);
     if (!couple) notFound();
     if (couple.counsellorId === target) {
-      return { ok: false, fieldErrors: { counsellorId: ["This couple is already with that counsellor. Choose someone else."] } };
+      throw new InputError("This couple is already with that counsellor. Choose someone else.", "counsellorId");
     }
-    if (!(await activeCounsellorIds(tx, viewer, [target])).has(target)) {
-      return { ok: false, fieldErrors: { counsellorId: [NOT_AVAILABLE] } };
-    }
+    if (!(await activeCounsellorIds(tx, viewer, [target])).has(target)) throw new InputError(COUNSELLOR_NOT_AVAILABLE, "counsellorId");
     await tx
       .update(couples)
       .set({ counsellorId: target })
@@ -93,6 +93,5 @@ export async function reassignCouple(input: { coupleId: string; counsellorId: st
       coupleId,
       metadata: { from: couple.counsellorId, to: target },
     });
-    return { ok: true };
   });
 }

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { clinics, couples, users, type CoupleStatus } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
+import { COUNSELLOR_NOT_AVAILABLE, type DeactivateCounsellorInput } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
 import { isUuid, parseIdOrNotFound } from "./scope";
 import { requireRole, type Viewer } from "./viewer";
@@ -55,10 +57,6 @@ export async function getClinicOverview(): Promise<ClinicOverview> {
 
 export type CounsellorOption = { id: string; name: string };
 
-export type FieldErrors = Record<string, string[]>;
-export type AdminResult = { ok: true } | { ok: false; message?: string; fieldErrors?: FieldErrors };
-
-export const NOT_AVAILABLE = "Choose an active counsellor of this clinic.";
 
 /** Active counsellors of the admin's clinic: the people a couple may be handed to. */
 export async function listActiveCounsellors(): Promise<CounsellorOption[]> {
@@ -115,16 +113,17 @@ export async function getCounsellorForDeactivation(counsellorId: string): Promis
  * names a new active counsellor of the clinic for each (coupleId → counsellorId); then every
  * handover and the deactivation commit together with their audit events, or nothing does.
  * The admin cannot deactivate themself.
+ *
+ * @throws InputError for oneself or someone already deactivated; with a message beside each
+ *   `couple:<id>` that still needs a new counsellor.
  */
-export async function deactivateCounsellor(input: { counsellorId: string; reassignments?: Record<string, string> }): Promise<AdminResult> {
+export async function deactivateCounsellor(input: { counsellorId: string; reassignments?: DeactivateCounsellorInput["reassignments"] }): Promise<void> {
   const viewer = await requireRole("clinic_admin");
-  if (input.counsellorId === viewer.id) {
-    return { ok: false, message: "You can't deactivate your own account. Ask another admin of the clinic." };
-  }
+  if (input.counsellorId === viewer.id) throw new InputError("You can't deactivate your own account. Ask another admin of the clinic.");
   const id = parseIdOrNotFound(input.counsellorId);
   const reassignments = input.reassignments ?? {};
   const database = await db();
-  return database.transaction(async (tx) => {
+  await database.transaction(async (tx) => {
     const [counsellor] = await tx
       .select({ id: users.id, active: users.active })
       .from(users)
@@ -132,7 +131,7 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       .for("update")
       .limit(1);
     if (!counsellor) notFound();
-    if (!counsellor.active) return { ok: false, message: "This counsellor is already deactivated." };
+    if (!counsellor.active) throw new InputError("This counsellor is already deactivated.");
 
     const carried = await tx
       .select({ id: couples.id })
@@ -145,18 +144,14 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       carried.map((c) => reassignments[c.id] ?? ""),
     );
     eligible.delete(id);
-    const fieldErrors: FieldErrors = {};
+    const fieldErrors: Record<string, string[]> = {};
     for (const couple of carried) {
       const target = reassignments[couple.id];
       if (!target) fieldErrors[`couple:${couple.id}`] = ["Choose who will support this couple."];
-      else if (!eligible.has(target)) fieldErrors[`couple:${couple.id}`] = [NOT_AVAILABLE];
+      else if (!eligible.has(target)) fieldErrors[`couple:${couple.id}`] = [COUNSELLOR_NOT_AVAILABLE];
     }
     if (Object.keys(fieldErrors).length > 0) {
-      return {
-        ok: false,
-        message: "This counsellor still supports couples. Choose a new counsellor for each one first.",
-        fieldErrors,
-      };
+      throw new InputError("This counsellor still supports couples. Choose a new counsellor for each one first.", fieldErrors);
     }
 
     for (const couple of carried) {
@@ -185,6 +180,5 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       entityId: id,
       metadata: { couplesReassigned: carried.length },
     });
-    return { ok: true };
   });
 }

@@ -7,10 +7,11 @@ import { z } from "zod";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { clinics, coupleMembers, couples, invitations, stepProgress, users, type PartnerSlot, type Role } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { sendInvitationEmail } from "@/lib/email";
 import { appOrigin } from "@/lib/origin";
-import { inviteeSchema, newCoupleSchema, type NewCoupleInput } from "@/lib/validations/invitations";
+import { INVITATION_ENDED, type InviteeInput, type NewCoupleInput } from "@/lib/validations/invitations";
 import { recordAudit } from "./audit";
 import { parseIdOrNotFound } from "./scope";
 import { requireRole, type Viewer } from "./viewer";
@@ -19,7 +20,6 @@ import { requireRole, type Viewer } from "./viewer";
 export const INVITATION_DAYS = 7;
 
 export type IssuedInvitation = { email: string; name: string; url: string; expiresAt: Date; emailed: boolean };
-type FieldErrors = Record<string, string[]>;
 
 function newToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");
@@ -68,24 +68,23 @@ const IN_USE = "This email address already has a Mend account.";
  * Creates a couple on the signed-in counsellor's caseload with its two partners' accounts and
  * invitation links, all in one transaction. The links are returned to show, and emailed when
  * SMTP is configured.
+ *
+ * @param input the new-couple form as parsed by `newCoupleSchema`.
+ * @throws InputError on a partner's email that already has an account.
  */
-export async function createCoupleWithInvitations(
-  input: NewCoupleInput,
-): Promise<{ ok: true; coupleId: string; invitations: IssuedInvitation[] } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createCoupleWithInvitations(input: NewCoupleInput): Promise<{ coupleId: string; invitations: IssuedInvitation[] }> {
   const viewer = await requireRole("counsellor");
-  const parsed = newCoupleSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: flatten(parsed.error) };
-  const { name, startedOn, partners } = parsed.data;
+  const { name, startedOn, partners } = input;
   const database = await db();
   try {
     const result = await database.transaction(async (tx) => {
       const taken = await emailsInUse(tx, partners.map((p) => p.email));
       if (taken.size > 0) {
-        const fieldErrors: FieldErrors = {};
+        const fieldErrors: Record<string, string[]> = {};
         partners.forEach((p, i) => {
           if (taken.has(p.email)) fieldErrors[`partners.${i}.email`] = [IN_USE];
         });
-        return { ok: false as const, fieldErrors };
+        throw new InputError(IN_USE, fieldErrors);
       }
       const [couple] = await tx
         .insert(couples)
@@ -121,15 +120,14 @@ export async function createCoupleWithInvitations(
         issued.push({ email: u.email, name: u.name, token: invite.token, expiresAt: invite.expiresAt });
       }
       await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "couple.create", entityId: coupleId, coupleId });
-      return { ok: true as const, coupleId, issued };
+      return { coupleId, issued };
     });
-    if (!result.ok) return result;
     const delivered = [];
     for (const issued of result.issued) delivered.push(await deliver(viewer, issued, "partner"));
-    return { ok: true, coupleId: result.coupleId, invitations: delivered };
+    return { coupleId: result.coupleId, invitations: delivered };
   } catch (error) {
     // Two counsellors inviting the same address at the same moment: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { "partners.0.email": [IN_USE] } };
+    if (isUniqueViolation(error)) throw new InputError(IN_USE, "partners.0.email");
     throw error;
   }
 }
@@ -137,31 +135,29 @@ export async function createCoupleWithInvitations(
 /**
  * Creates a counsellor's account (without a password) in the admin's clinic and an invitation
  * link for it.
+ *
+ * @param input the invite form as parsed by `inviteeSchema`.
+ * @throws InputError on `email` when the address already has an account.
  */
-export async function createCounsellorInvitation(
-  input: { name: string; email: string },
-): Promise<{ ok: true; userId: string; url: string; expiresAt: Date; emailed: boolean } | { ok: false; fieldErrors: FieldErrors }> {
+export async function createCounsellorInvitation(input: InviteeInput): Promise<{ userId: string; url: string; expiresAt: Date; emailed: boolean }> {
   const viewer = await requireRole("clinic_admin");
-  const parsed = inviteeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: flatten(parsed.error) };
-  const { name, email } = parsed.data;
+  const { name, email } = input;
   const database = await db();
   try {
     const result = await database.transaction(async (tx) => {
-      if ((await emailsInUse(tx, [email])).size > 0) return { ok: false as const, fieldErrors: { email: [IN_USE] } };
+      if ((await emailsInUse(tx, [email])).size > 0) throw new InputError(IN_USE, "email");
       const [user] = await tx
         .insert(users)
         .values({ clinicId: viewer.clinicId, role: "counsellor", email, name })
         .returning({ id: users.id });
       const invite = await insertInvitation(tx, { clinicId: viewer.clinicId, email, name, role: "counsellor", createdBy: viewer.id });
       await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "counsellor.invite", entityId: user!.id });
-      return { ok: true as const, userId: user!.id, issued: { email, name, token: invite.token, expiresAt: invite.expiresAt } };
+      return { userId: user!.id, issued: { email, name, token: invite.token, expiresAt: invite.expiresAt } };
     });
-    if (!result.ok) return result;
     const delivered = await deliver(viewer, result.issued, "counsellor");
-    return { ok: true, userId: result.userId, url: delivered.url, expiresAt: delivered.expiresAt, emailed: delivered.emailed };
+    return { userId: result.userId, url: delivered.url, expiresAt: delivered.expiresAt, emailed: delivered.emailed };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: [IN_USE] } };
+    if (isUniqueViolation(error)) throw new InputError(IN_USE, "email");
     throw error;
   }
 }
@@ -250,12 +246,9 @@ export async function reissueInvitation(invitationId: string): Promise<IssuedInv
     await recordAudit(tx, { clinicId: old.clinicId, actorId: viewer.id, action: "invitation.reissue", entityId: invite.id, coupleId: old.coupleId });
     return { email: old.email, name: old.name, token: invite.token, expiresAt: invite.expiresAt, role: old.role };
   });
-  if (!issued) throw new InvitationError("This invitation has already been accepted.");
+  if (!issued) throw new InputError("This invitation has already been accepted.");
   return deliver(viewer, issued, issued.role === "counsellor" ? "counsellor" : "partner");
 }
-
-/** A problem the person should read, such as a link that was already used. */
-export class InvitationError extends Error {}
 
 export type InvitationLookup =
   | { state: "valid"; name: string; email: string; role: Role; clinicName: string }
@@ -293,9 +286,11 @@ export async function getInvitation(token: string): Promise<InvitationLookup> {
  * Sets the invitee's password and uses up the link, in one transaction that locks the
  * invitation row, so a double submit or a second tab cannot use it twice. When both partners
  * have accepted, the couple becomes active.
+ *
+ * @param token and `password` as parsed by `acceptInvitationSchema`.
+ * @throws InputError on `token` for a link that expired, was used or never existed ({@link INVITATION_ENDED}).
  */
-export async function acceptInvitation(token: string, password: string): Promise<{ ok: true; email: string } | { ok: false; state: "expired" | "used" | "invalid" }> {
-  if (!tokenSchema.safeParse(token).success) return { ok: false, state: "invalid" };
+export async function acceptInvitation(token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   const database = await db();
   return database.transaction(async (tx) => {
@@ -305,15 +300,15 @@ export async function acceptInvitation(token: string, password: string): Promise
       .where(eq(invitations.tokenHash, hashToken(token)))
       .for("update")
       .limit(1);
-    if (!invite) return { ok: false as const, state: "invalid" as const };
+    if (!invite) throw new InputError(INVITATION_ENDED.invalid, "token");
     const status = statusOf(invite);
-    if (status !== "pending") return { ok: false as const, state: status === "accepted" ? ("used" as const) : status === "expired" ? ("expired" as const) : ("invalid" as const) };
+    if (status !== "pending") throw new InputError(INVITATION_ENDED[status === "accepted" ? "used" : status === "expired" ? "expired" : "invalid"], "token");
     const [user] = await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.clinicId, invite.clinicId), eq(sql`lower(${users.email})`, invite.email.toLowerCase()), eq(users.active, true)))
       .returning({ id: users.id, email: users.email });
-    if (!user) return { ok: false as const, state: "invalid" as const };
+    if (!user) throw new InputError(INVITATION_ENDED.invalid, "token");
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invite.id));
     if (invite.coupleId) {
       const pending = await tx
@@ -330,15 +325,6 @@ export async function acceptInvitation(token: string, password: string): Promise
       }
     }
     await recordAudit(tx, { clinicId: invite.clinicId, actorId: user.id, action: "invitation.accept", entityId: invite.id, coupleId: invite.coupleId });
-    return { ok: true as const, email: user.email };
+    return { email: user.email };
   });
-}
-
-function flatten(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

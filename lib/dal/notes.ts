@@ -1,12 +1,12 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { couples, notes, users, type NoteFormat, type NoteStatus } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
 import { addIsoDays } from "@/lib/metrics";
-import { noteInputSchema, type NoteSearch } from "@/lib/validations/notes";
+import type { NoteInput, NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
 import { coupleScope, parseIdOrNotFound } from "./scope";
 import { escapeLike } from "./sql";
@@ -28,8 +28,6 @@ export type NoteView = {
 };
 
 export type NoteThread = NoteView & { addenda: NoteView[] };
-
-export type NoteResult = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
 
 export const SIGNED_NOTE_MESSAGE = "This note is signed, so it can't be changed. Add an addendum instead.";
 
@@ -175,18 +173,15 @@ export async function getNote(noteId: string): Promise<NoteThread> {
   return { ...toView(row), addenda: addenda.map(toView) };
 }
 
-function parse(input: unknown) {
-  const result = noteInputSchema.safeParse(input);
-  if (result.success) return { ok: true as const, data: result.data };
-  return { ok: false as const, fieldErrors: z.flattenError(result.error).fieldErrors as Record<string, string[]> };
-}
-
 /**
  * Writes a new note for the couple, as a draft or signed at once. With `addendumTo`, the note is
  * an addendum to a signed note of the same couple (the way to correct a signed note). Records
  * "note.create" (and "note.sign" when signed) in the same transaction.
+ *
+ * @param input the note form as parsed by `noteInputSchema`.
+ * @throws InputError for an addendum to a note that is not signed (or is itself an addendum).
  */
-export async function createNote(coupleId: string, input: unknown, addendumTo?: string): Promise<NoteResult> {
+export async function createNote(coupleId: string, input: NoteInput, addendumTo?: string): Promise<{ id: string }> {
   const viewer = await requireRole("counsellor");
   const database = await db();
   const id = await requireOwnCouple(database, viewer, coupleId);
@@ -195,13 +190,11 @@ export async function createNote(coupleId: string, input: unknown, addendumTo?: 
     const parent = await requireOwnNote(database, viewer, addendumTo);
     if (parent.coupleId !== id) notFound();
     if (parent.status !== "signed" || parent.addendumTo !== null) {
-      return { ok: false, fieldErrors: {}, message: "Addenda are added to signed notes; this note can still be edited." };
+      throw new InputError("Addenda are added to signed notes; this note can still be edited.");
     }
     parentId = parent.id;
   }
-  const parsed = parse(input);
-  if (!parsed.ok) return parsed;
-  const { format, body, intent } = parsed.data;
+  const { format, body, intent } = input;
   return database.transaction(async (tx) => {
     const now = new Date();
     const [created] = await tx
@@ -219,7 +212,7 @@ export async function createNote(coupleId: string, input: unknown, addendumTo?: 
     const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityId: created!.id, coupleId: id };
     await recordAudit(tx, { ...event, action: "note.create", metadata: { format, addendum: parentId !== null } });
     if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
-    return { ok: true, id: created!.id } as const;
+    return { id: created!.id };
   });
 }
 
@@ -227,15 +220,16 @@ export async function createNote(coupleId: string, input: unknown, addendumTo?: 
  * Saves changes to a draft note, and signs it when asked. A signed note is locked: the update is
  * refused (the row is only changed while its status is still draft, so a race cannot edit a note
  * signed a moment ago). Records "note.update" and, when signing, "note.sign".
+ *
+ * @param input the note form as parsed by `noteInputSchema`.
+ * @throws InputError for a signed note ({@link SIGNED_NOTE_MESSAGE}).
  */
-export async function updateNote(noteId: string, input: unknown): Promise<NoteResult> {
+export async function updateNote(noteId: string, input: NoteInput): Promise<{ id: string }> {
   const viewer = await requireRole("counsellor");
   const database = await db();
   const existing = await requireOwnNote(database, viewer, noteId);
-  if (existing.status === "signed") return { ok: false, fieldErrors: {}, message: SIGNED_NOTE_MESSAGE };
-  const parsed = parse(input);
-  if (!parsed.ok) return parsed;
-  const { format, body, intent } = parsed.data;
+  if (existing.status === "signed") throw new InputError(SIGNED_NOTE_MESSAGE);
+  const { format, body, intent } = input;
   return database.transaction(async (tx) => {
     const now = new Date();
     const changed = await tx
@@ -247,10 +241,10 @@ export async function updateNote(noteId: string, input: unknown): Promise<NoteRe
       })
       .where(and(eq(notes.id, existing.id), eq(notes.status, "draft")))
       .returning({ id: notes.id });
-    if (changed.length === 0) return { ok: false, fieldErrors: {}, message: SIGNED_NOTE_MESSAGE } as const;
+    if (changed.length === 0) throw new InputError(SIGNED_NOTE_MESSAGE);
     const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityId: existing.id, coupleId: existing.coupleId };
     await recordAudit(tx, { ...event, action: "note.update" });
     if (intent === "sign") await recordAudit(tx, { ...event, action: "note.sign" });
-    return { ok: true, id: existing.id } as const;
+    return { id: existing.id };
   });
 }

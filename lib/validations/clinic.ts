@@ -72,13 +72,24 @@ export function assertDateRange(range: DateRange): void {
   }
 }
 
-const id = z.uuid({ error: "Choose a counsellor from the list." });
+/** The one answer for a counsellor who cannot take a couple: not chosen, not of this clinic, or not active. */
+export const COUNSELLOR_NOT_AVAILABLE = "Choose an active counsellor of this clinic.";
 
+const counsellorId = z.string({ error: COUNSELLOR_NOT_AVAILABLE }).trim().min(1, COUNSELLOR_NOT_AVAILABLE).pipe(z.uuid({ error: COUNSELLOR_NOT_AVAILABLE }));
+
+/** One couple's "reassign to" control. A couple id that is not one of the clinic's is not found, in the data layer. */
 export const reassignCoupleSchema = z.object({
-  coupleId: z.string().min(1),
-  counsellorId: z.string({ error: "Choose a counsellor from the list." }).trim().min(1, "Choose a counsellor from the list.").pipe(id),
+  coupleId: z.string(),
+  counsellorId,
 });
 export type ReassignCoupleInput = z.infer<typeof reassignCoupleSchema>;
+
+/** The deactivation form: the counsellor, and a new counsellor for each couple they carry (checked in the data layer). */
+export const deactivateCounsellorSchema = z.object({
+  counsellorId: z.string(),
+  reassignments: z.record(z.string(), z.string()),
+});
+export type DeactivateCounsellorInput = z.infer<typeof deactivateCounsellorSchema>;
 
 /** Couples to hand over when deactivating a counsellor: FormData keys `couple:<coupleId>` → new counsellor id. */
 export function readReassignments(form: FormData): Record<string, string> {

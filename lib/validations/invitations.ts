@@ -27,11 +27,20 @@ export const newCoupleSchema = z
     message: "Each partner needs their own email address.",
   });
 
-export type NewCoupleInput = z.input<typeof newCoupleSchema>;
+export type NewCoupleInput = z.output<typeof newCoupleSchema>;
+export type InviteeInput = z.output<typeof inviteeSchema>;
+
+/** Why an invitation link no longer works, in words for the person who opened it. */
+export const INVITATION_ENDED = {
+  expired: "This invitation link has expired. Ask your counsellor or clinic for a new one.",
+  used: "This invitation link has already been used. If that was you, sign in with your email and password.",
+  invalid: "This invitation link isn't valid. Check you copied all of it, or ask for a new one.",
+} as const;
 
 export const acceptInvitationSchema = z
   .object({
-    token: z.string().min(20).max(200),
+    // A refusal on the token is the link itself being unusable: the form then offers sign-in instead.
+    token: z.string({ error: INVITATION_ENDED.invalid }).min(20, INVITATION_ENDED.invalid).max(200, INVITATION_ENDED.invalid),
     password: z
       .string({ error: "Choose a password." })
       .min(10, "Use at least 10 characters.")

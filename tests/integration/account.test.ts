@@ -3,6 +3,7 @@ import { changePassword } from "@/lib/dal/account";
 import { verifySignIn } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
 import { createClinic, expectRedirectToLogin, FIXTURE_PASSWORD, type FixtureClinic } from "../support/fixtures";
+import { refusal } from "../support/input-error";
 import { signInAs } from "../support/session";
 
 let clinic: FixtureClinic;
@@ -14,18 +15,15 @@ describe("changePassword", () => {
   it("needs the current password", async () => {
     const partner = clinic.couples[0]!.partners[0];
     signInAs(partner);
-    expect(await changePassword({ current: "wrong one", next: "a brand new password" })).toEqual({
-      ok: false,
-      field: "current",
-      message: "That isn't your current password.",
-    });
+    const refused = await refusal(changePassword({ current: "wrong one", next: "a brand new password" }));
+    expect(refused.fieldErrors).toEqual({ current: ["That isn't your current password."] });
     expect(await getViewer()).not.toBeNull();
   });
 
   it("switches to the new password and ends every existing session", async () => {
     const partner = clinic.couples[0]!.partners[1];
     signInAs(partner);
-    expect(await changePassword({ current: FIXTURE_PASSWORD, next: "a brand new password" })).toEqual({ ok: true, email: partner.email });
+    expect(await changePassword({ current: FIXTURE_PASSWORD, next: "a brand new password" })).toEqual({ email: partner.email });
     expect(await getViewer()).toBeNull();
     expect(await verifySignIn({ email: partner.email, password: FIXTURE_PASSWORD, ip: "acct-1" })).toEqual({ ok: false, reason: "invalid" });
     expect(await verifySignIn({ email: partner.email, password: "a brand new password", ip: "acct-1" })).toMatchObject({ ok: true, user: { sessionVersion: 2 } });

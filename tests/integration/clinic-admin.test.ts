@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseInput } from "@/lib/actions/action";
 import { listAuditLog, getAuditFilterOptions } from "@/lib/dal/audit-log";
 import { listCaseload } from "@/lib/dal/caseload";
 import { listClinicCouples, reassignCouple } from "@/lib/dal/clinic-couples";
@@ -13,15 +14,18 @@ import {
 import { getCouple } from "@/lib/dal/couples";
 import { exportAuditLogCsv, exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
-import { auditQuerySchema, clinicCouplesQuerySchema } from "@/lib/validations/clinic";
+import { auditQuerySchema, clinicCouplesQuerySchema, reassignCoupleSchema } from "@/lib/validations/clinic";
 import { createHandClinic, HAND_RANGE, MARKERS, type HandClinic } from "../support/clinic-fixture";
 import { createClinic, expectNotFound, expectRedirectToLogin, type FixtureClinic } from "../support/fixtures";
+import { refusal } from "../support/input-error";
 import { signInAs } from "../support/session";
 
 let hand: HandClinic;
 let other: FixtureClinic;
 const couplesQuery = (input: Record<string, unknown> = {}) => clinicCouplesQuerySchema.parse(input);
 const auditQuery = (input: Record<string, unknown> = {}) => auditQuerySchema.parse(input);
+// The reassign form as sent, parsed once by its shared schema (as the action does).
+const reassignment = (input: { coupleId: string; counsellorId: string }) => parseInput(reassignCoupleSchema, input);
 
 function expectNoMarkers(value: unknown) {
   const text = typeof value === "string" ? value : JSON.stringify(value);
@@ -78,7 +82,7 @@ describe("reassignCouple", () => {
     const from = other.counsellors[0]!;
     const to = other.counsellors[1]!;
     signInAs(other.admin);
-    expect(await reassignCouple({ coupleId: couple.id, counsellorId: to.id })).toEqual({ ok: true });
+    expect(await reassignCouple(reassignment({ coupleId: couple.id, counsellorId: to.id }))).toBeUndefined();
 
     signInAs(to);
     expect((await getCouple(couple.id)).id).toBe(couple.id);
@@ -97,12 +101,11 @@ describe("reassignCouple", () => {
     const couple = hand.couples.c2!;
     const before = (await listAuditLog(auditQuery())).total;
     for (const counsellorId of [hand.counsellors.R.id, other.counsellors[0]!.id, hand.admin.id, hand.couples.c1!.partners[0].id, randomUUID(), "nope", ""]) {
-      const result = await reassignCouple({ coupleId: couple.id, counsellorId });
-      expect(result).toEqual({ ok: false, fieldErrors: { counsellorId: ["Choose an active counsellor of this clinic."] } });
+      const result = await refusal(() => reassignCouple(reassignment({ coupleId: couple.id, counsellorId })));
+      expect(result.fieldErrors).toEqual({ counsellorId: ["Choose an active counsellor of this clinic."] });
     }
-    const same = await reassignCouple({ coupleId: couple.id, counsellorId: hand.counsellors.P.id });
-    expect(same.ok).toBe(false);
-    if (!same.ok) expect(same.fieldErrors?.counsellorId?.[0]).toMatch(/already with that counsellor/);
+    const same = await refusal(reassignCouple(reassignment({ coupleId: couple.id, counsellorId: hand.counsellors.P.id })));
+    expect(same.fieldErrors.counsellorId?.[0]).toMatch(/already with that counsellor/);
     const directory = await listClinicCouples(couplesQuery({ q: "Couple C2 " }));
     expect(directory.rows.find((r) => r.id === couple.id)?.counsellorId).toBe(hand.counsellors.P.id);
     expect((await listAuditLog(auditQuery())).total).toBe(before);
@@ -110,10 +113,10 @@ describe("reassignCouple", () => {
 
   it("does not find another clinic's couple or a forged id", async () => {
     signInAs(hand.admin);
-    await expectNotFound(reassignCouple({ coupleId: other.couples[0]!.id, counsellorId: hand.counsellors.Q.id }));
-    await expectNotFound(reassignCouple({ coupleId: "' or 1=1 --", counsellorId: hand.counsellors.Q.id }));
+    await expectNotFound(reassignCouple(reassignment({ coupleId: other.couples[0]!.id, counsellorId: hand.counsellors.Q.id })));
+    await expectNotFound(reassignCouple(reassignment({ coupleId: "' or 1=1 --", counsellorId: hand.counsellors.Q.id })));
     signInAs(hand.counsellors.Q);
-    await expectNotFound(reassignCouple({ coupleId: hand.couples.c1!.id, counsellorId: hand.counsellors.Q.id }));
+    await expectNotFound(reassignCouple(reassignment({ coupleId: hand.couples.c1!.id, counsellorId: hand.counsellors.Q.id })));
   });
 });
 
@@ -122,14 +125,12 @@ describe("deactivateCounsellor", () => {
     signInAs(hand.admin);
     const quentin = await getCounsellorForDeactivation(hand.counsellors.Q.id);
     expect(quentin.couples.map((c) => c.id).sort()).toEqual(["c9", "c10", "c11", "c12"].map((k) => hand.couples[k]!.id).sort());
-    const result = await deactivateCounsellor({
+    const result = await refusal(deactivateCounsellor({
       counsellorId: hand.counsellors.Q.id,
       reassignments: { [hand.couples.c9!.id]: hand.counsellors.P.id, [hand.couples.c10!.id]: hand.counsellors.R.id },
-    });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
+    }));
     expect(result.message).toMatch(/still supports couples/);
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(
+    expect(Object.keys(result.fieldErrors).sort()).toEqual(
       ["c10", "c11", "c12"].map((k) => `couple:${hand.couples[k]!.id}`).sort(),
     );
     // c9 was valid, but nothing is half-written.
@@ -150,7 +151,7 @@ describe("deactivateCounsellor", () => {
       counsellorId: leaving.id,
       reassignments: Object.fromEntries(theirs.map((c) => [c.id, staying.id])),
     });
-    expect(result).toEqual({ ok: true });
+    expect(result).toBeUndefined();
     expect((await listActiveCounsellors()).map((c) => c.id)).toEqual([staying.id]);
     const overview = await getClinicOverview();
     expect(overview.counsellors.find((c) => c.id === leaving.id)).toMatchObject({ active: false, totalCouples: 0 });
@@ -164,14 +165,14 @@ describe("deactivateCounsellor", () => {
     expect((await listCaseload(caseloadQuerySchema.parse({}))).total).toBe(3);
 
     signInAs(clinic.admin);
-    const again = await deactivateCounsellor({ counsellorId: leaving.id });
-    expect(again).toEqual({ ok: false, message: "This counsellor is already deactivated." });
+    const again = await refusal(deactivateCounsellor({ counsellorId: leaving.id }));
+    expect([again.message, again.fieldErrors]).toEqual(["This counsellor is already deactivated.", {}]);
   });
 
   it("refuses to deactivate yourself, and does not find another clinic's counsellor", async () => {
     signInAs(hand.admin);
-    const self = await deactivateCounsellor({ counsellorId: hand.admin.id });
-    expect(self).toEqual({ ok: false, message: "You can't deactivate your own account. Ask another admin of the clinic." });
+    const self = await refusal(deactivateCounsellor({ counsellorId: hand.admin.id }));
+    expect([self.message, self.fieldErrors]).toEqual(["You can't deactivate your own account. Ask another admin of the clinic.", {}]);
     await expectNotFound(deactivateCounsellor({ counsellorId: other.counsellors[0]!.id }));
     await expectNotFound(getCounsellorForDeactivation(other.counsellors[0]!.id));
     await expectNotFound(getCounsellorForDeactivation("not-an-id"));
@@ -311,7 +312,7 @@ describe("privacy sweep", () => {
       await expectNotFound(listActiveCounsellors());
       await expectNotFound(getAuditFilterOptions());
       await expectNotFound(getCounsellorForDeactivation(hand.counsellors.Q.id));
-      await expectNotFound(reassignCouple({ coupleId: hand.couples.c1!.id, counsellorId: hand.counsellors.Q.id }));
+      await expectNotFound(reassignCouple(reassignment({ coupleId: hand.couples.c1!.id, counsellorId: hand.counsellors.Q.id })));
     }
   });
 });

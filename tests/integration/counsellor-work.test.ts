@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
+import { parseInput } from "@/lib/actions/action";
 import { cancelAssignment, completeStep, createAssignment, updateAssignment } from "@/lib/dal/assignments";
 import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { clearSafetyConcern, getCouple, getCoupleActivity } from "@/lib/dal/couples";
@@ -9,7 +10,10 @@ import { createNote, getNote, listNotes, updateNote } from "@/lib/dal/notes";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { todayIso } from "@/lib/dates";
 import { addIsoDays, partnerGap, rollingMean, toIsoDate, weeklyAdherence, weeklyKeepRate } from "@/lib/metrics";
+import { assignmentSchema } from "@/lib/validations/assignments";
+import { noteInputSchema } from "@/lib/validations/notes";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
+import { refusal } from "../support/input-error";
 import { signInAs } from "../support/session";
 
 let clinic: FixtureClinic;
@@ -116,7 +120,8 @@ describe("getCoupleActivity and clearSafetyConcern", () => {
 });
 
 describe("assignments", () => {
-  const input = (over: Record<string, unknown> = {}) => ({
+  // The form as sent, then parsed once by its shared schema (as the action does).
+  const raw = (over: Record<string, unknown>) => ({
     step: "9",
     exerciseKind: "noticing_log",
     forUserId: "both",
@@ -125,13 +130,13 @@ describe("assignments", () => {
     instructions: `Notice one thing a day ${randomUUID()}`,
     ...over,
   });
+  const input = (over: Record<string, unknown> = {}) => parseInput(assignmentSchema(today), raw(over));
 
   it("creates one assignment the partners see at once, even when the same form is sent twice", async () => {
     signInAs(counsellor);
     const form = input();
     const [first, second] = await Promise.all([createAssignment(couple.id, form), createAssignment(couple.id, form)]);
-    expect(first.ok && second.ok).toBe(true);
-    if (!first.ok || !second.ok) return;
+    expect([first.duplicate, second.duplicate].sort()).toEqual([false, true]);
     expect(second.id).toBe(first.id);
     const rows = await db()
       .select()
@@ -154,9 +159,8 @@ describe("assignments", () => {
       [{ forUserId: clinic.couples[1]!.partners[0].id }, "forUserId"],
     ];
     for (const [over, field] of cases) {
-      const result = await createAssignment(couple.id, input({ instructions: marker, ...over }));
-      expect(result.ok, field).toBe(false);
-      if (!result.ok) expect(result.fieldErrors[field], field).toBeDefined();
+      const result = await refusal(() => createAssignment(couple.id, input({ instructions: marker, ...over })));
+      expect(result.fieldErrors[field], field).toBeDefined();
     }
     const written = await db().select().from(schema.assignments).where(eq(schema.assignments.instructions, marker));
     expect(written).toHaveLength(0);
@@ -165,17 +169,16 @@ describe("assignments", () => {
   it("edits and cancels; a cancelled one is gone from the partner's day and cannot be edited", async () => {
     signInAs(counsellor);
     const created = await createAssignment(couple.id, input({ forUserId: couple.partners[0].id, recurrence: "once" }));
-    if (!created.ok) throw new Error("create failed");
     const edited = await updateAssignment(created.id, input({ forUserId: couple.partners[0].id, recurrence: "once", instructions: "Changed" }));
-    expect(edited.ok).toBe(true);
+    expect(edited).toEqual({ id: created.id });
     signInAs(couple.partners[0]);
     expect((await getPartnerToday()).due.find((d) => d.id === created.id)?.instructions).toBe("Changed");
     signInAs(couple.partners[1]);
     expect((await getPartnerToday()).due.map((d) => d.id)).not.toContain(created.id);
     signInAs(counsellor);
     await cancelAssignment(created.id);
-    const again = await updateAssignment(created.id, input());
-    expect(again.ok).toBe(false);
+    const again = await refusal(updateAssignment(created.id, input()));
+    expect(again.message).toMatch(/finished or cancelled/);
     signInAs(couple.partners[0]);
     expect((await getPartnerToday()).due.map((d) => d.id)).not.toContain(created.id);
     expect(await auditActions(couple.id)).toEqual(expect.arrayContaining(["assignment.create", "assignment.update", "assignment.cancel"]));
@@ -184,7 +187,6 @@ describe("assignments", () => {
   it("is not found for another counsellor, the partners, the admin and forged ids", async () => {
     signInAs(counsellor);
     const created = await createAssignment(couple.id, input());
-    if (!created.ok) throw new Error("create failed");
     for (const user of outsiders()) {
       signInAs(user);
       await expectNotFound(createAssignment(couple.id, input()));
@@ -212,19 +214,20 @@ describe("assignments", () => {
 });
 
 describe("clinical notes", () => {
+  const note = (form: Record<string, unknown>) => parseInput(noteInputSchema, form);
+
   it("drafts, signs, locks, and takes corrections as addenda, all audited", async () => {
     signInAs(counsellor);
     const marker = `marker-${randomUUID()}`;
-    const draft = await createNote(couple.id, { format: "soap", intent: "draft", subjective: `Said ${marker}`, plan: "Review" });
-    if (!draft.ok) throw new Error("draft failed");
+    const draft = await createNote(couple.id, note({ format: "soap", intent: "draft", subjective: `Said ${marker}`, plan: "Review" }));
     expect((await getNote(draft.id)).status).toBe("draft");
-    const signed = await updateNote(draft.id, { format: "soap", intent: "sign", subjective: `Said ${marker}`, plan: "Review weekly" });
-    expect(signed.ok).toBe(true);
-    const locked = await updateNote(draft.id, { format: "soap", intent: "draft", subjective: "rewritten" });
-    expect(locked).toMatchObject({ ok: false, message: expect.stringContaining("signed") });
+    const signed = await updateNote(draft.id, note({ format: "soap", intent: "sign", subjective: `Said ${marker}`, plan: "Review weekly" }));
+    expect(signed).toEqual({ id: draft.id });
+    const locked = await refusal(updateNote(draft.id, note({ format: "soap", intent: "draft", subjective: "rewritten" })));
+    expect(locked.message).toContain("signed");
     expect((await getNote(draft.id)).body.subjective).toBe(`Said ${marker}`);
-    const addendum = await createNote(couple.id, { format: "free", intent: "sign", body: "Correction: plan is fortnightly." }, draft.id);
-    expect(addendum.ok).toBe(true);
+    const addendum = await createNote(couple.id, note({ format: "free", intent: "sign", body: "Correction: plan is fortnightly." }), draft.id);
+    expect(addendum.id).toEqual(expect.any(String));
     const thread = await getNote(draft.id);
     expect(thread.addenda.map((a) => a.body.body)).toEqual(["Correction: plan is fortnightly."]);
     const actions = await auditActions(couple.id);
@@ -233,18 +236,16 @@ describe("clinical notes", () => {
 
   it("refuses an empty note and an addendum to a draft", async () => {
     signInAs(counsellor);
-    const empty = await createNote(couple.id, { format: "dap", intent: "sign", data: "  " });
-    expect(empty.ok).toBe(false);
-    const draft = await createNote(couple.id, { format: "free", intent: "draft", body: "thinking" });
-    if (!draft.ok) throw new Error("draft failed");
-    expect((await createNote(couple.id, { format: "free", body: "x" }, draft.id)).ok).toBe(false);
+    const empty = await refusal(() => createNote(couple.id, note({ format: "dap", intent: "sign", data: "  " })));
+    expect(empty.fieldErrors.data).toEqual(["Write something before saving the note."]);
+    const draft = await createNote(couple.id, note({ format: "free", intent: "draft", body: "thinking" }));
+    await refusal(createNote(couple.id, note({ format: "free", body: "x" }), draft.id));
   });
 
   it("searches by text and by date", async () => {
     signInAs(counsellor);
     const word = `zebra${randomUUID().slice(0, 6)}`;
-    const created = await createNote(couple.id, { format: "dap", intent: "sign", data: `The ${word} came up`, assessment: "ok", plan: "ok" });
-    if (!created.ok) throw new Error("create failed");
+    const created = await createNote(couple.id, note({ format: "dap", intent: "sign", data: `The ${word} came up`, assessment: "ok", plan: "ok" }));
     expect((await listNotes(couple.id, { q: word.toUpperCase() })).map((n) => n.id)).toEqual([created.id]);
     expect((await listNotes(couple.id, { q: word, from: today, to: today })).map((n) => n.id)).toEqual([created.id]);
     expect(await listNotes(couple.id, { q: word, to: addIsoDays(today, -1) })).toEqual([]);
@@ -255,14 +256,13 @@ describe("clinical notes", () => {
 
   it("never reaches another counsellor, a partner or the admin", async () => {
     signInAs(counsellor);
-    const created = await createNote(couple.id, { format: "free", intent: "sign", body: "private" });
-    if (!created.ok) throw new Error("create failed");
+    const created = await createNote(couple.id, note({ format: "free", intent: "sign", body: "private" }));
     for (const user of outsiders()) {
       signInAs(user);
       await expectNotFound(listNotes(couple.id));
       await expectNotFound(getNote(created.id));
-      await expectNotFound(createNote(couple.id, { format: "free", body: "x" }));
-      await expectNotFound(updateNote(created.id, { format: "free", body: "x" }));
+      await expectNotFound(createNote(couple.id, note({ format: "free", body: "x" })));
+      await expectNotFound(updateNote(created.id, note({ format: "free", body: "x" })));
     }
     signInAs(couple.partners[0]);
     const today = await getPartnerToday();

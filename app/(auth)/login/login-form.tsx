@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { signInAction, type SignInState } from "../actions";
+import { initialFormState } from "@/lib/actions/form-state";
+import { signInAction } from "../actions";
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [state, action, pending] = useActionState(signInAction, initialFormState);
   return (
     <form action={action} className="space-y-4" noValidate>
       {state.message ? <Alert tone="error">{state.message}</Alert> : null}

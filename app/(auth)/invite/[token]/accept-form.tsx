@@ -5,14 +5,17 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { acceptInvitationAction, type AcceptState } from "./actions";
+import { initialFormState } from "@/lib/actions/form-state";
+import { acceptInvitationAction } from "./actions";
 
 export function AcceptForm({ token, email }: { token: string; email: string }) {
-  const [state, action, pending] = useActionState<AcceptState, FormData>(acceptInvitationAction, {});
-  if (state.done) {
+  const [state, action, pending] = useActionState(acceptInvitationAction, initialFormState);
+  // A refusal on the link itself (expired, used, made up): setting a password here can't work.
+  const ended = state.fieldErrors?.token?.[0];
+  if (ended) {
     return (
       <div className="space-y-3">
-        <Alert tone="error">{state.message}</Alert>
+        <Alert tone="error">{ended}</Alert>
         <Link href="/login" className="font-medium text-brand underline">
           Go to sign in
         </Link>

@@ -4,8 +4,9 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { controlClass } from "@/components/ui/field";
+import { isInputError } from "@/lib/actions/errors";
 import { auditActionLabel } from "@/lib/audit/actions";
-import { AuditRangeError, getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
+import { getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
 import { isoMinute } from "@/lib/format";
 import { AUDIT_OUTCOME_TONES } from "@/lib/labels";
 import { auditQuerySchema } from "@/lib/validations/clinic";
@@ -25,7 +26,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
   try {
     page = await listAuditLog(query);
   } catch (error) {
-    if (!(error instanceof AuditRangeError)) throw error;
+    if (!isInputError(error)) throw error;
     problem = error.message;
   }
   const filterParams = new URLSearchParams();

@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { initialFormState } from "@/lib/actions/form-state";
 import type { CounsellorOption } from "@/lib/dal/clinic-staff";
-import { reassignCoupleAction, type ClinicFormState } from "../actions";
+import { reassignCoupleAction } from "../actions";
 
 /** One couple's "reassign to" control, inside its row of the directory. */
 export function ReassignForm({
@@ -19,7 +20,7 @@ export function ReassignForm({
   currentCounsellorId: string;
   counsellors: CounsellorOption[];
 }) {
-  const [state, action, pending] = useActionState<ClinicFormState, FormData>(reassignCoupleAction, {});
+  const [state, action, pending] = useActionState(reassignCoupleAction, initialFormState);
   const others = counsellors.filter((c) => c.id !== currentCounsellorId);
   if (others.length === 0) return <span className="text-muted">No other active counsellor</span>;
   return (
@@ -44,7 +45,7 @@ export function ReassignForm({
         {pending ? "Reassigning…" : "Reassign"}
       </Button>
       {state.message ? (
-        <Alert tone={state.ok ? "success" : "error"} className="w-full">
+        <Alert tone={state.status === "ok" ? "success" : "error"} className="w-full">
           {state.message}
         </Alert>
       ) : null}

@@ -1,112 +1,125 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
+import { formAction } from "@/lib/actions/action";
+import { formDataToObject } from "@/lib/actions/form-data";
+import { couplePages } from "@/lib/actions/pages";
+import { idArg, noFields } from "@/lib/actions/schemas";
 import { cancelAssignment, completeStep, createAssignment, updateAssignment } from "@/lib/dal/assignments";
 import { clearSafetyConcern } from "@/lib/dal/couples";
-import { InvitationError, reissueInvitation } from "@/lib/dal/invitations";
+import { reissueInvitation } from "@/lib/dal/invitations";
 import { createNote, updateNote } from "@/lib/dal/notes";
-import { formValues, type FormState } from "./form-state";
+import { todayIso } from "@/lib/dates";
+import { assignmentSchema, stepDoneSchema } from "@/lib/validations/assignments";
+import { noteInputSchema } from "@/lib/validations/notes";
 
-const TROUBLE = "Something went wrong on our side and nothing was saved. Please try again in a moment.";
+const CHECK_FIELDS = "Please check the highlighted fields.";
 
-function refresh(coupleId: string) {
-  revalidatePath(`/couples/${coupleId}`);
-  revalidatePath("/caseload");
-  // Partners see new and changed work on their next view without reloading.
-  revalidatePath("/today");
-  revalidatePath("/exercises", "layout");
-}
+/** Assigns work to the couple; bound to the couple id by the page. */
+export const assignAction = formAction({
+  name: "assign",
+  // A due date is checked against the day the form is sent.
+  schema: () => assignmentSchema(todayIso()),
+  args: [idArg],
+  invalidMessage: CHECK_FIELDS,
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ input, args: [coupleId] }) => {
+    const { duplicate } = await createAssignment(coupleId, input);
+    return { message: duplicate ? "That assignment was already made." : "Assigned. The partners can see it now." };
+  },
+});
 
-function fail(error: unknown, values?: Record<string, string>): FormState {
-  unstable_rethrow(error);
-  console.error("[mend] counsellor action failed:", error instanceof Error ? error.message : error);
-  return { message: TROUBLE, values };
-}
+/** Changes an active assignment; bound to the couple and assignment ids by the page. */
+export const updateAssignmentAction = formAction({
+  name: "update-assignment",
+  schema: () => assignmentSchema(todayIso()),
+  args: [idArg, idArg],
+  invalidMessage: CHECK_FIELDS,
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ input, args: [, assignmentId] }) => {
+    await updateAssignment(assignmentId, input);
+    return { message: "Saved." };
+  },
+});
 
-export async function assignAction(coupleId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const result = await createAssignment(coupleId, values);
-    if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message ?? "Please check the highlighted fields.", values };
-    refresh(coupleId);
-    return { ok: true, message: result.duplicate ? "That assignment was already made." : "Assigned. The partners can see it now.", savedAt: Date.now() };
-  } catch (error) {
-    return fail(error, values);
-  }
-}
+/** Cancels an active assignment; the row changes on the refreshed page, so only a failure is said. */
+export const cancelAssignmentAction = formAction({
+  name: "cancel-assignment",
+  schema: noFields,
+  args: [idArg, idArg],
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ args: [, assignmentId] }) => {
+    await cancelAssignment(assignmentId);
+  },
+});
 
-export async function updateAssignmentAction(coupleId: string, assignmentId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const result = await updateAssignment(assignmentId, values);
-    if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message ?? "Please check the highlighted fields.", values };
-    refresh(coupleId);
-    return { ok: true, message: "Saved.", savedAt: Date.now() };
-  } catch (error) {
-    return fail(error, values);
-  }
-}
-
-export async function cancelAssignmentAction(coupleId: string, assignmentId: string): Promise<void> {
-  await cancelAssignment(assignmentId);
-  refresh(coupleId);
-}
-
-export async function completeStepAction(coupleId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  try {
-    const step = Number(formData.get("step"));
+/** Marks the couple's current step done; a stale page (the step already done) is told so and refreshed. */
+export const completeStepAction = formAction({
+  name: "complete-step",
+  schema: stepDoneSchema,
+  args: [idArg],
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ input: { step }, args: [coupleId] }) => {
     const done = await completeStep(coupleId, step);
-    refresh(coupleId);
     return done
-      ? { ok: true, message: `Step ${step} is marked done.`, savedAt: Date.now() }
-      : { message: "This step was already marked done. The page now shows the current step." };
-  } catch (error) {
-    return fail(error);
-  }
-}
+      ? { message: `Step ${step} is marked done.` }
+      : { status: "error" as const, message: "This step was already marked done. The page now shows the current step." };
+  },
+});
 
-export async function clearSafetyAction(coupleId: string): Promise<void> {
-  await clearSafetyConcern(coupleId);
-  refresh(coupleId);
-}
+/** Marks the couple's open safety concern reviewed, lifting the hold; the banner goes, so only a failure is said. */
+export const clearSafetyAction = formAction({
+  name: "clear-safety-concern",
+  schema: noFields,
+  args: [idArg],
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ args: [coupleId] }) => {
+    await clearSafetyConcern(coupleId);
+  },
+});
 
-export async function saveNoteAction(coupleId: string, noteId: string | null, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData);
-  try {
-    const result = noteId ? await updateNote(noteId, values) : await createNote(coupleId, values);
-    if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message ?? "Please check the note.", values };
-    revalidatePath(`/couples/${coupleId}`);
-    return { ok: true, message: values.intent === "sign" ? "Note signed." : "Draft saved.", savedAt: Date.now() };
-  } catch (error) {
-    return fail(error, values);
-  }
-}
+/** Writes a new note (`noteId` null) or saves a draft, as a draft or signed; bound by the page. */
+export const saveNoteAction = formAction({
+  name: "save-note",
+  schema: noteInputSchema,
+  args: [idArg, idArg.nullable()],
+  invalidMessage: "Please check the note.",
+  revalidate: ({ args: [coupleId] }) => [`/couples/${coupleId}`],
+  handler: async ({ input, args: [coupleId, noteId] }) => {
+    if (noteId) await updateNote(noteId, input);
+    else await createNote(coupleId, input);
+    return { message: input.intent === "sign" ? "Note signed." : "Draft saved." };
+  },
+});
 
-export async function addendumAction(coupleId: string, noteId: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const values = { ...formValues(formData), format: "free", intent: "sign" };
-  try {
-    const result = await createNote(coupleId, values, noteId);
-    if (!result.ok) return { fieldErrors: result.fieldErrors, message: result.message ?? "Please check the addendum.", values };
-    revalidatePath(`/couples/${coupleId}`);
-    return { ok: true, message: "Addendum signed.", savedAt: Date.now() };
-  } catch (error) {
-    return fail(error, values);
-  }
-}
+/** Adds a signed addendum to a signed note; bound to the couple and note ids by the page. */
+export const addendumAction = formAction({
+  name: "add-addendum",
+  schema: noteInputSchema,
+  // An addendum is free text, signed when saved.
+  input: (formData) => ({ ...formDataToObject(formData), format: "free", intent: "sign" }),
+  args: [idArg, idArg],
+  invalidMessage: "Please check the addendum.",
+  revalidate: ({ args: [coupleId] }) => [`/couples/${coupleId}`],
+  handler: async ({ input, args: [coupleId, noteId] }) => {
+    await createNote(coupleId, input, noteId);
+    return { message: "Addendum signed." };
+  },
+});
 
-export async function reissueInvitationAction(coupleId: string, invitationId: string): Promise<FormState> {
-  try {
+/** The new link, to copy when it was not emailed. */
+export type ReissuedLink = { url: string };
+
+/** Issues a new invitation link (the old one stops working); bound to the couple and invitation ids by the page. */
+export const reissueInvitationAction = formAction({
+  name: "reissue-invitation",
+  schema: noFields,
+  args: [idArg, idArg],
+  revalidate: ({ args: [coupleId] }) => [`/couples/${coupleId}`],
+  handler: async ({ args: [, invitationId] }) => {
     const issued = await reissueInvitation(invitationId);
-    revalidatePath(`/couples/${coupleId}`);
     return {
-      ok: true,
       message: issued.emailed ? `A new link was emailed to ${issued.email}.` : `New link for ${issued.email}:`,
-      values: { url: issued.url },
-      savedAt: Date.now(),
+      data: { url: issued.url } satisfies ReissuedLink,
     };
-  } catch (error) {
-    if (error instanceof InvitationError) return { message: error.message };
-    return fail(error);
-  }
-}
+  },
+});

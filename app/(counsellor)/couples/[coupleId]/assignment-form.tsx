@@ -4,9 +4,9 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { INSTRUCTIONS_MAX } from "@/lib/validations/assignments";
-import { initialFormState, type FormState } from "./form-state";
 
 export type StepOption = { number: number; title: string; kinds: { id: string; title: string }[] };
 
@@ -90,7 +90,7 @@ export function AssignmentForm({ action, steps, partners, today, defaults, submi
           errors={errors.instructions}
         />
       </div>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <Button type="submit" disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </Button>

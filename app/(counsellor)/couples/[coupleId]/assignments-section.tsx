@@ -5,7 +5,7 @@ import { RECURRENCE_LABELS } from "@/lib/labels";
 import { assignableKindsForStep, getExerciseKind, STEPS } from "@/lib/program";
 import { assignAction, cancelAssignmentAction, updateAssignmentAction } from "./actions";
 import { AssignmentForm, type StepOption } from "./assignment-form";
-import { PendingButton } from "./couple-controls";
+import { ActionButtonForm } from "./couple-controls";
 
 /** Every step with the exercise kinds a counsellor can assign in it. */
 const STEP_OPTIONS: StepOption[] = STEPS.map((s) => ({
@@ -88,11 +88,9 @@ export function AssignmentsSection({
                       />
                     </div>
                   </details>
-                  <form action={cancelAssignmentAction.bind(null, couple.id, a.id)}>
-                    <PendingButton size="sm" variant="ghost" pendingLabel="Cancelling…">
-                      Cancel assignment
-                    </PendingButton>
-                  </form>
+                  <ActionButtonForm action={cancelAssignmentAction.bind(null, couple.id, a.id)} size="sm" variant="ghost" pendingLabel="Cancelling…">
+                    Cancel assignment
+                  </ActionButtonForm>
                 </div>
               ) : null}
             </li>

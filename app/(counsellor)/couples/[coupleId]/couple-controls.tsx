@@ -1,23 +1,35 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useFormStatus } from "react-dom";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
-import { initialFormState, type FormState } from "./form-state";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 
-/** A submit button that is disabled, and says so, while its form's action runs. */
-export function PendingButton({ pendingLabel, children, ...props }: ButtonProps & { pendingLabel: string }) {
-  const { pending } = useFormStatus();
+type FormAction<D = never> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
+
+/**
+ * One button that runs an action (cancel an assignment, mark a concern reviewed), disabled while
+ * it runs. Success shows on the refreshed page; a failure is said beside the button.
+ */
+export function ActionButtonForm({
+  action,
+  pendingLabel,
+  children,
+  ...props
+}: Omit<ButtonProps, "type" | "action"> & { action: FormAction; pendingLabel: string }) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <Button type="submit" disabled={pending} {...props}>
-      {pending ? pendingLabel : children}
-    </Button>
+    <form action={formAction} className="space-y-2">
+      <Button type="submit" disabled={pending} {...props}>
+        {pending ? pendingLabel : children}
+      </Button>
+      {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+    </form>
   );
 }
 
 /** Marks the current step done (and moves the couple to the next), after a confirmation. */
-export function CompleteStepForm({ action, step }: { action: (prev: FormState, formData: FormData) => Promise<FormState>; step: number }) {
+export function CompleteStepForm({ action, step }: { action: FormAction; step: number }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form
@@ -31,7 +43,7 @@ export function CompleteStepForm({ action, step }: { action: (prev: FormState, f
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         {pending ? "Saving…" : `Mark step ${step} done`}
       </Button>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
     </form>
   );
 }
@@ -63,15 +75,15 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
 }
 
 /** Issues a new invitation link (the old one stops working) and shows it to copy. */
-export function ReissueForm({ action, name }: { action: () => Promise<FormState>; name: string }) {
+export function ReissueForm({ action, name }: { action: FormAction<{ url: string }>; name: string }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <form action={formAction} className="space-y-2">
       <Button type="submit" size="sm" variant="secondary" disabled={pending}>
         {pending ? "Making a link…" : `New link for ${name}`}
       </Button>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
-      {state.values?.url ? <CopyLink url={state.values.url} label={`Invitation link for ${name}`} /> : null}
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.data?.url ? <CopyLink url={state.data.url} label={`Invitation link for ${name}`} /> : null}
     </form>
   );
 }

@@ -5,9 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import type { NoteFormat } from "@/db/schema/enums";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { NOTE_FORMAT_LABELS } from "@/lib/labels";
 import { NOTE_SECTIONS } from "@/lib/validations/notes";
-import { initialFormState, type FormState } from "./form-state";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -54,7 +54,7 @@ export function NoteForm({ action, defaults, addendum = false, idPrefix }: Props
           />
         ))}
       </div>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         {addendum ? null : (
           <Button type="submit" name="intent" value="draft" variant="secondary" disabled={pending}>

@@ -1,7 +1,7 @@
 import type { CoupleActivity } from "@/lib/dal/couples";
 import { isoDay } from "@/lib/format";
 import { clearSafetyAction } from "./actions";
-import { PendingButton } from "./couple-controls";
+import { ActionButtonForm } from "./couple-controls";
 
 /** Shown at the top of the page while a safety concern is open: couple exercises are on hold until it is reviewed. */
 export function SafetyBanner({ coupleId, concerns }: { coupleId: string; concerns: CoupleActivity["openSafetyConcerns"] }) {
@@ -14,11 +14,9 @@ export function SafetyBanner({ coupleId, concerns }: { coupleId: string; concern
         A safety screen raised a concern on {isoDay(first.raisedAt)}. Couple exercises are on hold until you have spoken with
         each partner on their own and marked it reviewed.
       </p>
-      <form action={clearSafetyAction.bind(null, coupleId)}>
-        <PendingButton size="sm" variant="danger" pendingLabel="Saving…">
-          Mark as reviewed
-        </PendingButton>
-      </form>
+      <ActionButtonForm action={clearSafetyAction.bind(null, coupleId)} size="sm" variant="danger" pendingLabel="Saving…">
+        Mark as reviewed
+      </ActionButtonForm>
     </div>
   );
 }

@@ -1,32 +1,28 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { unstable_rethrow } from "next/navigation";
+import { formAction } from "@/lib/actions/action";
 import { createCoupleWithInvitations } from "@/lib/dal/invitations";
-import { formValues } from "../[coupleId]/form-state";
-import type { NewCoupleState } from "./new-couple-state";
+import { isoDay } from "@/lib/format";
+import { newCoupleSchema } from "@/lib/validations/invitations";
 
-export async function createCoupleAction(_prev: NewCoupleState, formData: FormData): Promise<NewCoupleState> {
-  const values = formValues(formData);
-  try {
-    const result = await createCoupleWithInvitations({
-      name: values.name ?? "",
-      startedOn: values.startedOn ?? "",
-      partners: [
-        { name: values["partners.0.name"] ?? "", email: values["partners.0.email"] ?? "" },
-        { name: values["partners.1.name"] ?? "", email: values["partners.1.email"] ?? "" },
-      ],
-    });
-    if (!result.ok) return { fieldErrors: result.fieldErrors, message: "Please check the highlighted fields.", values };
-    revalidatePath("/caseload");
-    return {
-      ok: true,
+/** The new couple and each partner's link to pass on. */
+export type NewCoupleCreated = {
+  coupleId: string;
+  invitations: { name: string; email: string; url: string; emailed: boolean; expiresOn: string }[];
+};
+
+/** Creates the couple on the caseload with both partners' accounts and invitation links. */
+export const createCoupleAction = formAction({
+  name: "create-couple",
+  schema: newCoupleSchema,
+  invalidMessage: "Please check the highlighted fields.",
+  revalidate: ["/caseload"],
+  handler: async ({ input }) => {
+    const result = await createCoupleWithInvitations(input);
+    const created: NewCoupleCreated = {
       coupleId: result.coupleId,
-      invitations: result.invitations.map((i) => ({ name: i.name, email: i.email, url: i.url, emailed: i.emailed, expiresOn: i.expiresAt.toISOString().slice(0, 10) })),
+      invitations: result.invitations.map((i) => ({ name: i.name, email: i.email, url: i.url, emailed: i.emailed, expiresOn: isoDay(i.expiresAt) })),
     };
-  } catch (error) {
-    unstable_rethrow(error);
-    console.error("[mend] creating a couple failed:", error instanceof Error ? error.message : error);
-    return { message: "Something went wrong on our side and nothing was saved. Please try again in a moment.", values };
-  }
-}
+    return { data: created };
+  },
+});

@@ -6,19 +6,20 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { initialFormState } from "@/lib/actions/form-state";
 import { CopyLink } from "../[coupleId]/couple-controls";
 import { createCoupleAction } from "./actions";
-import type { NewCoupleState } from "./new-couple-state";
 
 /** Name the couple, invite both partners, then show the two links to pass on. */
 export function NewCoupleForm({ today }: { today: string }) {
-  const [state, formAction, pending] = useActionState<NewCoupleState, FormData>(createCoupleAction, {});
-  if (state.ok && state.invitations && state.coupleId) {
+  const [state, formAction, pending] = useActionState(createCoupleAction, initialFormState);
+  const created = state.status === "ok" ? state.data : undefined;
+  if (created) {
     return (
       <Card className="space-y-4">
         <Alert tone="success">The couple is on your caseload. Each partner needs their own link to set a password.</Alert>
         <ul className="space-y-4">
-          {state.invitations.map((inv) => (
+          {created.invitations.map((inv) => (
             <li key={inv.email} className="space-y-1">
               <p>
                 <span className="font-medium">{inv.name}</span> <span className="text-muted">{inv.email}</span>
@@ -31,7 +32,7 @@ export function NewCoupleForm({ today }: { today: string }) {
             </li>
           ))}
         </ul>
-        <Link href={`/couples/${state.coupleId}`} className="inline-block font-medium text-brand hover:underline">
+        <Link href={`/couples/${created.coupleId}`} className="inline-block font-medium text-brand hover:underline">
           Go to the couple&apos;s page
         </Link>
       </Card>

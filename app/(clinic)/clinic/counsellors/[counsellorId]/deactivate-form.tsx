@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { initialFormState } from "@/lib/actions/form-state";
 import type { CounsellorOption } from "@/lib/dal/clinic-staff";
-import { deactivateCounsellorAction, type ClinicFormState } from "../../actions";
+import { deactivateCounsellorAction } from "../../actions";
 
 /** Deactivation, with a new counsellor to choose for every couple the person still supports. */
 export function DeactivateForm({
@@ -17,7 +18,7 @@ export function DeactivateForm({
   couples: { id: string; name: string }[];
   candidates: CounsellorOption[];
 }) {
-  const [state, action, pending] = useActionState<ClinicFormState, FormData>(deactivateCounsellorAction, {});
+  const [state, action, pending] = useActionState(deactivateCounsellorAction, initialFormState);
   const blocked = couples.length > 0 && candidates.length === 0;
   return (
     <form action={action} className="space-y-4" aria-label={`Deactivate ${counsellor.name}`}>

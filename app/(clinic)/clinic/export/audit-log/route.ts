@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { redirect } from "next/navigation";
-import { AuditRangeError } from "@/lib/dal/audit-log";
+import { isInputError } from "@/lib/actions/errors";
 import { exportAuditLogCsv } from "@/lib/dal/clinic-exports";
 import { getViewer } from "@/lib/dal/viewer";
 import { auditQuerySchema } from "@/lib/validations/clinic";
@@ -18,7 +18,7 @@ export async function GET(request: NextRequest) {
     result = await exportAuditLogCsv(query);
   } catch (error) {
     // The log page explains what is wrong with the dates.
-    if (error instanceof AuditRangeError) redirect(`/clinic/audit?${back}`);
+    if (isInputError(error)) redirect(`/clinic/audit?${back}`);
     throw error;
   }
   if (!result.ok) {
