@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { getCaseloadRow } from "@/lib/dal/caseload";
+import { getCoupleCharts } from "@/lib/dal/couple-charts";
+import { getCouplePage } from "@/lib/dal/couple-page";
+import { todayIso } from "@/lib/dates";
+import { addIsoDays } from "@/lib/metrics";
+import { couplePageQuerySchema } from "@/lib/validations/couple-page";
+import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
+import { signInAs } from "../support/session";
+
+let clinic: FixtureClinic;
+let couple: FixtureCouple;
+let counsellor: FixtureUser;
+const today = todayIso();
+
+beforeAll(async () => {
+  clinic = await createClinic({ couplesPerCounsellor: [["improving"], ["steady"]], days: 60 });
+  couple = clinic.couples[0]!;
+  counsellor = clinic.counsellors.find((c) => c.id === couple.counsellorId)!;
+});
+
+describe("getCouplePage", () => {
+  it("shapes the charts' rows for the page: trust with its gap, closeness without", async () => {
+    signInAs(counsellor);
+    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "4w" }), today);
+    const charts = await getCoupleCharts(couple.id, "4w", today);
+    expect(page.charts.range).toBe("4w");
+    expect(page.charts.names).toEqual([couple.partners[0].name, couple.partners[1].name]);
+    expect(page.charts.trust).toEqual(
+      charts.trust.map((d) => ({ date: d.date, a: d.trustA, b: d.trustB, meanA: d.trustMeanA, meanB: d.trustMeanB, gap: d.trustGap })),
+    );
+    expect(page.charts.closeness).toEqual(
+      charts.trust.map((d) => ({ date: d.date, a: d.closenessA, b: d.closenessB, meanA: d.closenessMeanA, meanB: d.closenessMeanB, gap: null })),
+    );
+    expect(page.charts.adherence).toEqual(charts.adherence);
+    expect(page.charts.steps).toEqual(charts.steps);
+    expect(page.figures).toEqual(await getCaseloadRow(couple.id, today));
+    expect(page.currentStepDone).toBe(charts.steps[page.couple.currentStep - 1]?.status === "done");
+  });
+
+  it("opens on 12 weeks when the link's range is unreadable", async () => {
+    signInAs(counsellor);
+    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "forever", nfrom: "not a day" }), today);
+    expect(page.charts.range).toBe("12w");
+    expect(page.charts.from).toBe(addIsoDays(today, -83));
+    expect(page.noteSearch).toEqual({ q: "", from: undefined, to: undefined });
+  });
+
+  it("lists each invited person once, with their latest link", async () => {
+    const other = clinic.couples[1]!;
+    const otherCounsellor = clinic.counsellors.find((c) => c.id === other.counsellorId)!;
+    const invite = (email: string, minutesAgo: number, revoked: boolean) => ({
+      clinicId: clinic.clinicId,
+      email,
+      name: email.split("@")[0]!,
+      role: "partner" as const,
+      coupleId: other.id,
+      tokenHash: randomUUID(),
+      expiresAt: new Date(Date.now() + 86_400_000),
+      revokedAt: revoked ? new Date(Date.now() - minutesAgo * 60_000 + 1000) : null,
+      createdBy: other.counsellorId,
+      createdAt: new Date(Date.now() - minutesAgo * 60_000),
+    });
+    const [pat, chris] = [`pat-${randomUUID().slice(0, 8)}@example.test`, `chris-${randomUUID().slice(0, 8)}@example.test`];
+    const rows = await db()
+      .insert(schema.invitations)
+      .values([invite(pat, 30, true), invite(chris, 20, false), invite(pat, 10, false)])
+      .returning({ id: schema.invitations.id });
+    signInAs(otherCounsellor);
+    const page = await getCouplePage(other.id, couplePageQuerySchema.parse({}), today);
+    expect(page.invitations.map((i) => [i.email, i.status])).toEqual([
+      [pat, "pending"],
+      [chris, "pending"],
+    ]);
+    expect(page.invitations[0]!.id).toBe(rows[2]!.id);
+  });
+
+  it("is not found for anyone but the couple's counsellor", async () => {
+    const other = clinic.counsellors.find((c) => c.id !== couple.counsellorId)!;
+    for (const viewer of [other, couple.partners[0], clinic.admin]) {
+      signInAs(viewer);
+      await expectNotFound(getCouplePage(couple.id, couplePageQuerySchema.parse({}), today));
+    }
+  });
+});
+
+describe("updated_at", () => {
+  it("moves forward on every update without the write setting it", async () => {
+    const [created] = await db()
+      .insert(schema.assignments)
+      .values({ coupleId: couple.id, step: 9, exerciseKind: "noticing_log", dueOn: addIsoDays(today, 3), createdBy: couple.counsellorId })
+      .returning();
+    expect(created!.updatedAt.getTime()).toBe(created!.createdAt.getTime());
+    await db().update(schema.assignments).set({ instructions: "Changed" }).where(eq(schema.assignments.id, created!.id));
+    const [changed] = await db().select().from(schema.assignments).where(eq(schema.assignments.id, created!.id));
+    expect(changed!.createdAt).toEqual(created!.createdAt);
+    expect(changed!.updatedAt.getTime()).toBeGreaterThan(created!.updatedAt.getTime());
+  });
+});
