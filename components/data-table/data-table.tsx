@@ -3,73 +3,109 @@
 import {
   flexRender,
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
   type ColumnDef,
+  type RowData,
   type SortingState,
   type VisibilityState,
 } from "@tanstack/react-table";
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useState } from "react";
 import { cn } from "@/lib/cn";
-import { ColumnVisibilityMenu, useStoredVisibility } from "./column-visibility";
+import { DataTableColumnHeader } from "./data-table-column-header";
+import { DataTablePagination, type ServerPage } from "./data-table-pagination";
+import { ColumnVisibilityMenu, useStoredVisibility } from "./data-table-view-options";
 
-export type ServerPage = { page: number; pageSize: number; pageCount: number; total: number };
+export type { ServerPage };
+
+declare module "@tanstack/react-table" {
+  // Per-column presentation, read by DataTable's cells.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Extra classes for the column's cells (tabular figures, monospace, no wrapping). */
+    className?: string;
+  }
+}
 
 type Props<TRow> = {
-  /** Accessible name of the table. */
+  /** Accessible name of the table (a visually hidden caption). */
   caption: string;
   columns: ColumnDef<TRow, unknown>[];
   data: TRow[];
-  page: ServerPage;
-  sort: { id: string; desc: boolean };
   getRowId: (row: TRow) => string;
   emptyMessage: string;
+  /** The column whose cell names its row (`<th scope="row">`), if any. */
+  rowHeader?: string;
+  /**
+   * Sorting: "server" when the sort lives in the URL (`sort`, `dir`) and the server orders the
+   * rows; "client" for a short list that is all on the page; omitted, the table does not sort.
+   * Columns whose `enableSorting` is false never sort.
+   */
+  sorting?: { mode: "server"; sort: { id: string; desc: boolean } } | { mode: "client" };
+  /** A server-paged list: the page shown, and what its rows are called; renders the pager. */
+  pagination?: { page: ServerPage; noun: [string, string]; labels?: { previous: string; next: string } };
   /**
    * localStorage key under which hidden columns are remembered on this device; omit to show every
    * column always. Columns with `enableHiding: false` cannot be hidden.
    */
   visibilityStorageKey?: string;
+  /** Drop the table's own border and background, for a table inside a card. */
+  bare?: boolean;
 };
 
 /**
- * One table for every list: sorting and paging live in the URL and run on the server, so a
- * shared link shows the same view. Columns whose `enableSorting` is false are not sortable.
+ * The one table for every list, composed like shadcn's tasks example: view options, the table
+ * with its column headers, and the pager are separate parts. Paging and server sorting live in the
+ * URL, so a shared link shows the same view and everything works before hydration.
  */
-export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, emptyMessage, visibilityStorageKey }: Props<TRow>) {
+export function DataTable<TRow>({
+  caption,
+  columns,
+  data,
+  getRowId,
+  emptyMessage,
+  rowHeader,
+  sorting,
+  pagination,
+  visibilityStorageKey,
+  bare = false,
+}: Props<TRow>) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const sorting: SortingState = [{ id: sort.id, desc: sort.desc }];
+  const [clientSorting, setClientSorting] = useState<SortingState>([]);
   const [columnVisibility, setColumnVisibility] = useStoredVisibility(visibilityStorageKey);
+  const mode = sorting?.mode ?? "none";
+  const serverSort = sorting?.mode === "server" ? sorting.sort : undefined;
   // TanStack's table instance is rebuilt per render on purpose; the compiler rightly skips memoizing it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
     getRowId,
-    state: { sorting, columnVisibility: columnVisibility as VisibilityState },
-    manualSorting: true,
+    state: {
+      sorting: serverSort ? [{ id: serverSort.id, desc: serverSort.desc }] : clientSorting,
+      columnVisibility: columnVisibility as VisibilityState,
+    },
+    onSortingChange: setClientSorting,
+    manualSorting: mode !== "client",
     manualPagination: true,
     manualFiltering: true,
-    pageCount: page.pageCount,
+    pageCount: pagination?.page.pageCount,
     getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: mode === "client" ? getSortedRowModel() : undefined,
   });
 
-  const hrefWith = (changes: Record<string, string | null>) => {
+  const sortHref = (id: string, desc: boolean) => {
     const params = new URLSearchParams(searchParams.toString());
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null) params.delete(key);
-      else params.set(key, value);
-    }
-    const query = params.toString();
-    return query ? `${pathname}?${query}` : pathname;
+    params.set("sort", id);
+    params.set("dir", desc ? "desc" : "asc");
+    params.delete("page");
+    return `${pathname}?${params}`;
   };
 
-  const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
-  const last = Math.min(page.total, page.page * page.pageSize);
-
   const hideable = table.getAllLeafColumns().filter((c) => c.getCanHide());
-  const visibleCount = table.getVisibleLeafColumns().length;
+  const rows = table.getRowModel().rows;
 
   return (
     <div className="space-y-3">
@@ -84,98 +120,55 @@ export function DataTable<TRow>({ caption, columns, data, page, sort, getRowId, 
           onReset={() => setColumnVisibility({})}
         />
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+      <div className={cn("overflow-x-auto", !bare && "rounded-lg border border-line bg-surface")}>
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-bg">
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
-                {group.headers.map((header) => {
-                  const sortable = header.column.getCanSort();
-                  const active = sort.id === header.column.id;
-                  const label = flexRender(header.column.columnDef.header, header.getContext());
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      aria-sort={active ? (sort.desc ? "descending" : "ascending") : undefined}
-                      className="px-3 py-2 font-semibold whitespace-nowrap text-ink"
-                    >
-                      {sortable ? (
-                        <Link
-                          href={hrefWith({ sort: header.column.id, dir: active && !sort.desc ? "desc" : "asc", page: null })}
-                          className="inline-flex items-center gap-1 hover:underline"
-                          scroll={false}
-                        >
-                          {label}
-                          {active ? (
-                            sort.desc ? <ArrowDown aria-hidden className="size-3.5" /> : <ArrowUp aria-hidden className="size-3.5" />
-                          ) : (
-                            <ArrowUpDown aria-hidden className="size-3.5 text-muted" />
-                          )}
-                        </Link>
-                      ) : (
-                        label
-                      )}
-                    </th>
-                  );
-                })}
+                {group.headers.map((header) => (
+                  <DataTableColumnHeader
+                    key={header.id}
+                    header={header}
+                    label={flexRender(header.column.columnDef.header, header.getContext())}
+                    mode={mode}
+                    serverSort={serverSort}
+                    sortHref={sortHref}
+                  />
+                ))}
               </tr>
             ))}
           </thead>
           <tbody>
-            {table.getRowModel().rows.length === 0 ? (
+            {rows.length === 0 ? (
               <tr>
-                <td colSpan={visibleCount} className="px-3 py-8 text-center text-muted">
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-8 text-center text-muted">
                   {emptyMessage}
                 </td>
               </tr>
             ) : (
-              table.getRowModel().rows.map((row) => (
+              rows.map((row) => (
                 <tr key={row.id} className="border-t border-line hover:bg-bg/60">
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-3 py-2 align-top">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
+                  {row.getVisibleCells().map((cell) => {
+                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                    const extra = cell.column.columnDef.meta?.className;
+                    return cell.column.id === rowHeader ? (
+                      <th key={cell.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium", extra)}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={cell.id} className={cn("px-3 py-2 align-top", extra)}>
+                        {content}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))
             )}
           </tbody>
         </table>
       </div>
-      <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-muted" aria-live="polite">
-          {page.total === 0 ? "No results" : `Showing ${first}–${last} of ${page.total}`}
-        </p>
-        <div className="flex items-center gap-2">
-          <PageLink href={hrefWith({ page: String(page.page - 1) })} disabled={page.page <= 1}>
-            Previous
-          </PageLink>
-          <span className="text-muted">
-            Page {page.page} of {page.pageCount}
-          </span>
-          <PageLink href={hrefWith({ page: String(page.page + 1) })} disabled={page.page >= page.pageCount}>
-            Next
-          </PageLink>
-        </div>
-      </nav>
+      {pagination ? <DataTablePagination page={pagination.page} noun={pagination.noun} labels={pagination.labels} /> : null}
     </div>
-  );
-}
-
-function PageLink({ href, disabled, children }: { href: string; disabled: boolean; children: React.ReactNode }) {
-  const className = "rounded-md border border-line bg-surface px-3 py-1.5 font-medium";
-  if (disabled) {
-    return (
-      <span aria-disabled="true" className={cn(className, "text-muted opacity-60")}>
-        {children}
-      </span>
-    );
-  }
-  return (
-    <Link href={href} className={cn(className, "text-brand hover:bg-brand-soft")} scroll={false}>
-      {children}
-    </Link>
   );
 }

@@ -1,34 +1,58 @@
 import Link from "next/link";
+import { cn } from "@/lib/cn";
 
 type Props = {
   page: number;
   pageCount: number;
   total: number;
+  pageSize: number;
   /** What is being counted, singular and plural ("couple", "couples"). */
   noun: [string, string];
-  /** Links are plain hrefs built by the server page, so paging works without JavaScript. */
+  /** Plain hrefs, so paging works before (and without) JavaScript. */
   hrefs: { previous: string; next: string };
   labels?: { previous: string; next: string };
 };
 
-/** "N things · page X of Y" with previous/next links, for server-paged lists. */
-export function Pager({ page, pageCount, total, noun, hrefs, labels = { previous: "Previous page", next: "Next page" } }: Props) {
-  const link = "font-medium text-brand underline underline-offset-2";
+/**
+ * The one pager for every server-paged list: "Showing 21–40 of 57 couples", previous and next,
+ * and "Page 2 of 3". A link that leads nowhere stays in place, marked disabled, so the controls
+ * do not move between pages.
+ */
+export function Pager({ page, pageCount, total, pageSize, noun, hrefs, labels = { previous: "Previous page", next: "Next page" } }: Props) {
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
   return (
-    <nav aria-label="Pages" className="mt-3 flex items-center gap-4 text-sm">
-      <span className="text-muted">
-        {total} {total === 1 ? noun[0] : noun[1]} · page {page} of {pageCount}
-      </span>
-      {page > 1 ? (
-        <Link href={hrefs.previous} className={link}>
+    <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p className="text-muted" aria-live="polite">
+        {total === 0 ? `No ${noun[1]}` : `Showing ${first}–${last} of ${total} ${total === 1 ? noun[0] : noun[1]}`}
+      </p>
+      <div className="flex items-center gap-2">
+        <PageLink href={hrefs.previous} disabled={page <= 1}>
           {labels.previous}
-        </Link>
-      ) : null}
-      {page < pageCount ? (
-        <Link href={hrefs.next} className={link}>
+        </PageLink>
+        <span className="text-muted">
+          Page {page} of {pageCount}
+        </span>
+        <PageLink href={hrefs.next} disabled={page >= pageCount}>
           {labels.next}
-        </Link>
-      ) : null}
+        </PageLink>
+      </div>
     </nav>
+  );
+}
+
+function PageLink({ href, disabled, children }: { href: string; disabled: boolean; children: React.ReactNode }) {
+  const className = "rounded-md border border-line bg-surface px-3 py-1.5 font-medium";
+  if (disabled) {
+    return (
+      <span aria-disabled="true" className={cn(className, "text-muted opacity-60")}>
+        {children}
+      </span>
+    );
+  }
+  return (
+    <Link href={href} className={cn(className, "text-brand hover:bg-brand-soft")} scroll={false}>
+      {children}
+    </Link>
   );
 }

@@ -138,9 +138,7 @@ export default async function ClinicPage({ searchParams }: Props) {
 
       <Card>
         <CardTitle className="mb-3">Caseloads today</CardTitle>
-        <div className="overflow-x-auto">
-          <CounsellorLoadTable counsellors={overview.counsellors} caption="Counsellors and their caseloads" />
-        </div>
+        <CounsellorLoadTable counsellors={overview.counsellors} caption="Counsellors and their caseloads" bare />
         <p className="mt-3 text-sm">
           <Link href="/clinic/counsellors" className="font-medium text-brand underline underline-offset-2">
             Manage counsellors

@@ -164,8 +164,8 @@ export function CaseloadTable({
       caption="Your couples"
       columns={columns}
       data={rows}
-      page={page}
-      sort={sort}
+      sorting={{ mode: "server", sort }}
+      pagination={{ page, noun: ["couple", "couples"] }}
       getRowId={(row) => row.id}
       emptyMessage="No couples match this view."
       visibilityStorageKey="mend:caseload-columns"

@@ -20,7 +20,7 @@ export default async function CounsellorsPage({ searchParams }: Props) {
           The counsellor is deactivated and signed out everywhere. Their couples have their new counsellors.
         </Alert>
       ) : null}
-      <div className="mb-6 overflow-x-auto rounded-lg border border-line bg-surface">
+      <div className="mb-6">
         <CounsellorLoadTable counsellors={overview.counsellors} caption="Counsellors of the clinic" manage />
       </div>
       <Card>

@@ -47,7 +47,7 @@ export function useStoredVisibility(key: string | undefined): [Visibility, (next
   return [parse(raw), set];
 }
 
-/** A disclosure listing the table's columns as checkboxes. */
+/** The table's view options: a disclosure listing its columns as checkboxes. */
 export function ColumnVisibilityMenu({
   columns,
   onChange,

@@ -1,0 +1,36 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { Pager } from "@/components/ui/pager";
+
+export type ServerPage = { page: number; pageSize: number; pageCount: number; total: number };
+
+/** The pager under a server-paged table: each link is the current URL with another `page`. */
+export function DataTablePagination({
+  page,
+  noun,
+  labels,
+}: {
+  page: ServerPage;
+  noun: [string, string];
+  labels?: { previous: string; next: string };
+}) {
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const hrefFor = (n: number) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.set("page", String(n));
+    return `${pathname}?${params}`;
+  };
+  return (
+    <Pager
+      page={page.page}
+      pageCount={page.pageCount}
+      total={page.total}
+      pageSize={page.pageSize}
+      noun={noun}
+      labels={labels}
+      hrefs={{ previous: hrefFor(page.page - 1), next: hrefFor(page.page + 1) }}
+    />
+  );
+}
