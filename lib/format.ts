@@ -22,6 +22,13 @@ export function formatNumber(value: number | null, digits = 1): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
+/** A change to one decimal with its sign ("+1.5", "-0.5", "0.0"), or a dash when missing. */
+export function formatChange(value: number | null): string {
+  if (value === null) return "—";
+  const rounded = Math.round(value * 10) / 10;
+  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
+}
+
 /** Median weeks as "2.5 weeks" / "1 week"; `empty` stands in for a missing figure. */
 export function formatWeeks(value: number | null, empty = "—"): string {
   if (value === null) return empty;

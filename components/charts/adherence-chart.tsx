@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent, formatShortDay } from "@/lib/format";
+import { formatNumber, formatPercent, formatShortDay } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type AdherenceChartRow = {
@@ -29,7 +29,7 @@ export function AdherenceChart({ rows, names, perWeek }: { rows: AdherenceChartR
       rows={rows}
       columns={[
         { header: "Week of", cell: (r) => r.weekStart },
-        { header: "Expected", cell: (r) => r.expected.toFixed(1) },
+        { header: "Expected", cell: (r) => formatNumber(r.expected) },
         { header: nameA, cell: (r) => `${r.checkInsA} (${formatPercent(r.adherenceA)})` },
         { header: nameB, cell: (r) => `${r.checkInsB} (${formatPercent(r.adherenceB)})` },
       ]}

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatPercent } from "@/lib/format";
+import { formatPercent, isoDay } from "@/lib/format";
 import { db } from "@/db/ready";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 import type { AuditQuery, DateRange } from "@/lib/validations/clinic";
@@ -80,6 +80,6 @@ export async function exportAuditLogCsv(query: Omit<AuditQuery, "page">): Promis
       to: query.to ?? null,
     },
   });
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = isoDay(new Date());
   return { ok: true, filename: `audit-log-${stamp}.csv`, csv, rows: rows.length };
 }

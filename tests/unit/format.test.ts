@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatClinicFigure, formatCount, formatDay, formatDaysAgo, formatShortDay, formatWeeks, isoDay, isoMinute } from "@/lib/format";
+import { formatChange, formatClinicFigure, formatCount, formatDay, formatDaysAgo, formatShortDay, formatWeeks, isoDay, isoMinute } from "@/lib/format";
 
 describe("lib/format", () => {
   it("writes calendar days the same on the server and in the browser", () => {
@@ -27,5 +27,9 @@ describe("lib/format", () => {
     expect(formatWeeks(1)).toBe("1 week");
     expect(formatWeeks(2.46)).toBe("2.5 weeks");
     expect(formatCount(null)).toBe("—");
+    expect(formatChange(1.46)).toBe("+1.5");
+    expect(formatChange(-0.5)).toBe("-0.5");
+    expect(formatChange(0.01)).toBe("0.0");
+    expect(formatChange(null)).toBe("—");
   });
 });

@@ -6,17 +6,9 @@ import { DataTable, type ServerPage } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
-import { formatDaysAgo, formatPercent } from "@/lib/format";
+import { formatChange, formatDaysAgo, formatNumber, formatPercent } from "@/lib/format";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
-
-
-
-function signed(value: number | null): string {
-  if (value === null) return "—";
-  const rounded = Math.round(value * 10) / 10;
-  return rounded > 0 ? `+${rounded.toFixed(1)}` : rounded.toFixed(1);
-}
 
 /** The figure the server sorts by: the lower of the two partners'. */
 function lowest(values: (number | null)[]): number | null {
@@ -111,9 +103,9 @@ export function CaseloadTable({
           partners={row.original.partners}
           render={(p) => (
             <>
-              {p.trust === null ? "—" : p.trust.toFixed(1)}{" "}
+              {formatNumber(p.trust)}{" "}
               <span className={p.trustChange !== null && p.trustChange <= -1 ? "font-medium text-danger" : "text-muted"}>
-                ({signed(p.trustChange)})
+                ({formatChange(p.trustChange)})
               </span>
             </>
           )}
