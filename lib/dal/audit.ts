@@ -1,6 +1,6 @@
 import "server-only";
 import type { Executor } from "@/db";
-import { auditEvents } from "@/db/schema";
+import { auditEvents, type AuditOutcome } from "@/db/schema";
 import { AUDIT_ACTIONS, type AuditAction, type AuditMetadata } from "@/lib/audit/actions";
 
 /** One event to record: the action decides the record type and the shape of the metadata. */
@@ -11,7 +11,7 @@ export type AuditInput<A extends AuditAction> = {
   action: A;
   entityId?: string | null;
   coupleId?: string | null;
-  outcome?: "success" | "denied" | "failure";
+  outcome?: AuditOutcome;
   /** The scheduled job that acted (see lib/jobs/system.ts); stored in the metadata as `job`. */
   job?: string;
 } & (AuditMetadata<A> extends undefined ? { metadata?: undefined } : { metadata: AuditMetadata<A> });
