@@ -4,16 +4,21 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { VISIBILITIES, VISIBILITY_LABELS, type FieldSpec, type Visibility } from "@/lib/program";
-import { controlName } from "@/lib/validations/exercise-form";
-import type { PartnerFormState } from "@/lib/validations/form-state";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
+// Narrow imports: this client component needs the visibility labels, not every kind's schema.
+import type { FieldSpec } from "@/lib/program/fields";
+import { VISIBILITIES, VISIBILITY_LABELS, type Visibility } from "@/lib/program/visibility";
+import { controlName, formDataToAnswer } from "@/lib/validations/exercise-form";
 import { ChoiceGroup, scaleOptions } from "./choice-group";
 import { ListField } from "./list-field";
 import { SafetyHelp } from "./safety-help";
 
+/** After a save: whether the answer raised a safety concern, so the form shows where to find help. */
+type Saved = { safetyConcern: boolean };
+
 type Props = {
   fields: FieldSpec[];
-  action: (state: PartnerFormState, formData: FormData) => Promise<PartnerFormState>;
+  action: (state: FormState<Saved>, formData: FormData) => Promise<FormState<Saved>>;
   initialValues: Record<string, unknown> | null;
   visibility: Visibility;
   visibilityLocked: boolean;
@@ -33,17 +38,23 @@ function asRows(value: unknown): Record<string, string>[] {
   );
 }
 
+/** The answer as the form last sent it, read back from the sent fields the same way the server reads it. */
+function sentAnswer(fields: FieldSpec[], values: Record<string, string>): Record<string, unknown> {
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(values)) formData.set(name, value);
+  return formDataToAnswer(fields, formData);
+}
+
 /** A form built from an exercise kind's field list: any kind of the program, one component. */
 export function ExerciseForm({ fields, action, initialValues, visibility, visibilityLocked, submitted, submitLabel = "Send my answer" }: Props) {
-  const [state, formAction, pending] = useActionState<PartnerFormState, FormData>(action, {});
-  const values = state.values ?? initialValues ?? {};
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const values = state.values ? sentAnswer(fields, state.values) : (initialValues ?? {});
   const errors = state.fieldErrors ?? {};
-  const chosenVisibility = (state.values?.__visibility as Visibility | undefined) ?? visibility;
+  const chosenVisibility = (state.values?.visibility as Visibility | undefined) ?? visibility;
   return (
-    <form action={formAction} className="space-y-5" noValidate key={state.nonce ?? 0}>
-      {state.message ? <Alert tone="error">{state.message}</Alert> : null}
-      {state.ok ? <Alert tone="success">{state.ok}</Alert> : null}
-      {state.safetyConcern ? <SafetyHelp /> : null}
+    <form action={formAction} className="space-y-5" noValidate key={state.savedAt ?? 0}>
+      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.data?.safetyConcern ? <SafetyHelp /> : null}
       {fields.map((field) => {
         const name = controlName([field.name]);
         const fieldErrors = errors[field.name];

@@ -3,11 +3,13 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { db } from "@/db/ready";
 import { exerciseResponses, type ResponseStatus } from "@/db/schema";
+import { InputError } from "@/lib/actions/errors";
+import { firstZodMessage, zodFieldErrors } from "@/lib/actions/field-errors";
 import { todayIso } from "@/lib/dates";
 import { parseAnswer } from "@/lib/program";
 import { recordAudit } from "./audit";
 import { findMyAssignment, occurrenceFor } from "./exercises";
-import { PartnerInputError, requirePartnerContext } from "./partner-scope";
+import { requirePartnerContext } from "./partner-scope";
 import { storedVisibility } from "./policy/partner-visibility";
 import { HOLD_MESSAGES, isOnHold, raiseSafetyConcern } from "./policy/safety-hold";
 
@@ -33,9 +35,9 @@ function withoutBlanks(value: unknown): unknown {
   return value;
 }
 
-function firstIssue(error: z.ZodError): PartnerInputError {
-  const issue = error.issues[0]!;
-  return new PartnerInputError(issue.message, issue.path.map(String).join(".") || undefined);
+/** Every issue of an answer beside its field ("rows.0.plan"), so the form marks them all at once. */
+function answerError(error: z.ZodError): InputError {
+  return new InputError(firstZodMessage(error), zodFieldErrors(error));
 }
 
 /**
@@ -50,26 +52,26 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
   const database = await db();
   const assignment = await findMyAssignment(database, context, assignmentId);
   const kind = assignment.kind;
-  if (assignment.status !== "active") throw new PartnerInputError("This exercise has been closed by your counsellor, so it can't be changed now.");
+  if (assignment.status !== "active") throw new InputError("This exercise has been closed by your counsellor, so it can't be changed now.");
 
   let payload: Record<string, unknown>;
   let concern = false;
   if (input.intent === "submit") {
     const parsed = parseAnswer(kind.id, input.payload);
-    if (!parsed.success) throw firstIssue(parsed.error);
+    if (!parsed.success) throw answerError(parsed.error);
     payload = parsed.data as Record<string, unknown>;
     concern = kind.raisesSafetyConcern?.(parsed.data) ?? false;
   } else {
     const schema = kind.schema as unknown as z.ZodObject;
     const parsed = schema.partial().safeParse(withoutBlanks(input.payload ?? {}));
-    if (!parsed.success) throw firstIssue(parsed.error);
+    if (!parsed.success) throw answerError(parsed.error);
     payload = parsed.data as Record<string, unknown>;
   }
   const visibility = storedVisibility(kind, input.visibility);
   const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, todayIso());
 
   return database.transaction(async (tx) => {
-    if (await isOnHold(tx, context.coupleId, kind)) throw new PartnerInputError(HOLD_MESSAGES.exercise);
+    if (await isOnHold(tx, context.coupleId, kind)) throw new InputError(HOLD_MESSAGES.exercise);
     const [existing] = await tx
       .select({ status: exerciseResponses.status })
       .from(exerciseResponses)
@@ -82,7 +84,7 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
       )
       .limit(1);
     if (existing?.status === "submitted" && input.intent === "draft") {
-      throw new PartnerInputError("You've already sent this answer. You can change it and send it again instead.");
+      throw new InputError("You've already sent this answer. You can change it and send it again instead.");
     }
     const status: ResponseStatus = input.intent === "submit" ? "submitted" : "draft";
     const [row] = await tx

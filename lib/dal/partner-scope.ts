@@ -5,21 +5,6 @@ import { db } from "@/db/ready";
 import { coupleMembers, couples } from "@/db/schema";
 import { requireRole, type Viewer } from "./viewer";
 
-/**
- * A refusal the partner should read, with the form field it belongs to (if any). The DAL throws
- * it for rules a form cannot check on its own (a date that isn't today, confirming your own
- * promise); actions turn it into a message beside the field.
- */
-export class PartnerInputError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = "PartnerInputError";
-  }
-}
-
 /** The signed-in partner with their couple and the other partner's id. */
 export type PartnerContext = {
   viewer: Viewer;

@@ -1,4 +1,3 @@
-import type { z } from "zod";
 import type { FieldSpec } from "@/lib/program";
 
 /** Form control names: `answer.<field>` and, for list rows, `answer.<field>.<row>.<item>`. */
@@ -37,14 +36,4 @@ export function formDataToAnswer(fields: FieldSpec[], formData: FormData): Recor
     answer[field.name] = rows;
   }
   return answer;
-}
-
-/** zod issues keyed by the dotted path of the field they belong to ("rows.0.plan"); "" for the form as a whole. */
-export function issuesByPath(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

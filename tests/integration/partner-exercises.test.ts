@@ -2,17 +2,21 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
+import { parseInput } from "@/lib/actions/action";
 import { proposeAgreement } from "@/lib/dal/agreements";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
 import { getExercise, listMyExercises, occurrenceFor } from "@/lib/dal/exercises";
 import { getPartnerToday } from "@/lib/dal/partner-today";
-import { PartnerInputError } from "@/lib/dal/partner-scope";
 import { HOLD_MESSAGES } from "@/lib/dal/policy/safety-hold";
 import { makePromise } from "@/lib/dal/promises";
 import { saveCheckIn } from "@/lib/dal/check-ins";
 import { todayIso } from "@/lib/dates";
 import { isoWeekStart } from "@/lib/metrics";
+import { agreementInputSchema } from "@/lib/validations/agreements";
+import { checkInFormSchema } from "@/lib/validations/check-in";
+import { promiseInputSchema } from "@/lib/validations/promises";
 import { createClinic, db, expectNotFound, expectRedirectToLogin, type FixtureClinic, type FixtureCouple } from "../support/fixtures";
+import { refusal } from "../support/input-error";
 import { addAssignment, clearSafetyConcerns, SAFE_SCREEN } from "../support/partner-fixtures";
 import { signInAs } from "../support/session";
 
@@ -27,16 +31,6 @@ beforeAll(async () => {
   // The seeded history may hold concerns; these tests raise and clear their own.
   for (const c of clinic.couples) await clearSafetyConcerns(c.id);
 });
-
-async function refusal(promise: Promise<unknown>): Promise<PartnerInputError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PartnerInputError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal, but the call succeeded");
-}
 
 const worksheet = { whatHappened: "It happened", howItAffectedMe: "Badly", whatINeedToUnderstand: "Why" };
 
@@ -178,10 +172,10 @@ describe("safety screen", () => {
     expect(listed.find((e) => e.id === joint)?.onHold).toBe(true);
     expect(listed.find((e) => e.id === reflection)?.onHold).toBe(false);
     expect((await refusal(saveExerciseResponse(joint, { payload: worksheet, intent: "submit" }))).message).toBe(HOLD_MESSAGES.exercise);
-    expect((await refusal(proposeAgreement({ title: "x" }))).message).toBe(HOLD_MESSAGES.agreements);
-    expect((await refusal(makePromise({ text: "x", dueAt: new Date().toISOString() }))).message).toBe(HOLD_MESSAGES.promises);
+    expect((await refusal(proposeAgreement(parseInput(agreementInputSchema, { title: "x" })))).message).toBe(HOLD_MESSAGES.agreements);
+    expect((await refusal(makePromise(parseInput(promiseInputSchema, { text: "x", dueAt: new Date().toISOString() })))).message).toBe(HOLD_MESSAGES.promises);
     await saveExerciseResponse(reflection, { payload: { openingUp: "Still fine" }, intent: "submit" });
-    await saveCheckIn({ trust: 5, closeness: 5, mood: "okay", contact: "yes" });
+    await saveCheckIn(parseInput(checkInFormSchema, { trust: 5, closeness: 5, mood: "okay", contact: "yes" }));
     expect(JSON.stringify(await getExercise(joint))).not.toContain("SAFETY-TEXT");
 
     await clearSafetyConcerns(couple.id);

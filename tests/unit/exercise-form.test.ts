@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { zodFieldErrors } from "@/lib/actions/field-errors";
 import { EXERCISE_KINDS, parseAnswer, type ExerciseKindId, type FieldSpec } from "@/lib/program";
 import { checkInFormSchema } from "@/lib/validations/check-in";
 import { agreementInputSchema } from "@/lib/validations/agreements";
-import { controlName, formDataToAnswer, issuesByPath } from "@/lib/validations/exercise-form";
+import { controlName, formDataToAnswer } from "@/lib/validations/exercise-form";
 
 function validValue(field: FieldSpec): string {
   switch (field.kind) {
@@ -52,7 +53,7 @@ describe("every assignable exercise kind, through its generated form", () => {
     const fields = EXERCISE_KINDS[kind].fields;
     const parsed = parseAnswer(kind, formDataToAnswer(fields, filledForm(fields, (f) => (f.required ? "" : undefined))));
     expect(parsed.success).toBe(false);
-    const paths = Object.keys(issuesByPath(parsed.error!));
+    const paths = Object.keys(zodFieldErrors(parsed.error!));
     for (const field of fields.filter((f) => f.required)) {
       // A list with every row blank has no rows: the list itself is missing.
       expect(paths).toContain(field.name);
