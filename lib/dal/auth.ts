@@ -2,8 +2,9 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { RateLimiterDrizzle, type RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db";
-import { db } from "@/db/ready";
+import { db, demoSeedingEnabled } from "@/db/ready";
 import { rateLimits, users } from "@/db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Role } from "@/db/schema";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "./audit";
@@ -133,4 +134,9 @@ export async function endAllSessions(userId: string): Promise<void> {
       .returning({ clinicId: users.clinicId });
     if (user) await recordAudit(tx, { clinicId: user.clinicId, actorId: userId, action: "auth.sign_out", entityId: userId });
   });
+}
+
+/** The demo clinic's sign-ins for the sign-in page, or null unless this server runs the demo. */
+export function getDemoSignIns(): { accounts: typeof DEMO_ACCOUNTS; password: string } | null {
+  return demoSeedingEnabled() ? { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD } : null;
 }

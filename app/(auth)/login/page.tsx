@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
-import { demoSeedingEnabled } from "@/db/ready";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
+import { getDemoSignIns } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
 import { LoginForm } from "./login-form";
 
@@ -22,7 +21,7 @@ async function currentViewer() {
 export default async function LoginPage({ searchParams }: Props) {
   if (await currentViewer()) redirect("/");
   const { callbackUrl } = await searchParams;
-  const demo = demoSeedingEnabled();
+  const demo = getDemoSignIns();
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">
       <div className="space-y-2 text-center">
@@ -39,10 +38,10 @@ export default async function LoginPage({ searchParams }: Props) {
             Demo accounts
           </h2>
           <p className="mt-1 text-muted">
-            This is a demo with made-up people. Every account uses the password <code className="font-mono text-ink">{DEMO_PASSWORD}</code>.
+            This is a demo with made-up people. Every account uses the password <code className="font-mono text-ink">{demo.password}</code>.
           </p>
           <ul className="mt-3 space-y-1">
-            {DEMO_ACCOUNTS.map((account) => (
+            {demo.accounts.map((account) => (
               <li key={account.email} className="flex flex-wrap justify-between gap-x-3">
                 <code className="font-mono">{account.email}</code>
                 <span className="text-muted">{account.label}</span>
