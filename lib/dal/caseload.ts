@@ -12,7 +12,6 @@ import {
   exerciseResponses,
   partnerSlotEnum,
   promises,
-  safetyConcerns,
   users,
   type CoupleStatus,
   type PartnerSlot,
@@ -29,6 +28,7 @@ import {
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { caseloadQuerySchema, type CaseloadQuery, type CaseloadSort } from "@/lib/validations/caseload";
 import { jsonColumn, selectRows } from "./rows";
+import { openSafetyConcernExists } from "./policy/safety-hold";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
 import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
@@ -136,7 +136,6 @@ const ci = sqlAlias(checkIns, "ci");
 const x = sqlAlias(promises, "x");
 const a = sqlAlias(assignments, "a");
 const r = sqlAlias(exerciseResponses, "r");
-const s = sqlAlias(safetyConcerns, "s");
 
 /**
  * The figures of every couple in a counsellor's caseload, in one statement: per-partner windows
@@ -243,7 +242,7 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
                 and (${a.forUserId} is null or ${r.userId} = ${a.forUserId})
             ) < case when ${a.forUserId} is null then 2 else 1 end
         ) as flag_overdue_assignment,
-        exists (select 1 from ${sqlFrom(s)} where ${s.coupleId} = c.id and ${s.clearedAt} is null) as flag_safety_concern,
+        ${openSafetyConcernExists(cpl.id)} as flag_safety_concern,
         nd.due_on as next_due_on, nd.exercise_kind as next_due_kind, nd.step as next_due_step
       from c
       left join per_couple pc on pc.couple_id = c.id
