@@ -1,9 +1,8 @@
 import "server-only";
 import { eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { checkIns, exerciseResponses } from "@/db/schema";
 import { exerciseKindIdsWhere, VISIBILITIES, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
-import { qualified } from "../sql";
+import { qualified, sqlAlias, sqlEnum, sqlFrom } from "../sql";
 
 /**
  * What a partner may see of the other partner's work, in one place. Every partner DAL function
@@ -32,31 +31,29 @@ function kindIn(kinds: readonly ExerciseKindId[]): SQL {
   )}))`;
 }
 
-/** A column of `exercise_responses` read under another name in a correlated subquery. */
-function aliased(alias: string, column: AnyPgColumn): SQL {
-  return sql`${sql.identifier(alias)}.${sql.identifier(column.name)}`;
-}
+/** The viewer's own answer to the same occurrence, in the reveal-when-both subquery. */
+const mine = sqlAlias(exerciseResponses, "mine");
+const SUBMITTED = sqlEnum(exerciseResponses.status, "submitted");
 
 /**
  * The rows of exercise_responses `viewerId` (a partner) may read, as a WHERE fragment. Combine
  * it with the couple's scope: it says whose answers, not which couple.
  */
 export function exerciseResponsesVisibleTo(viewerId: string): SQL {
-  const mine = (column: AnyPgColumn) => aliased("mine", column);
   return sql`(
     ${qualified(exerciseResponses.userId)} = ${viewerId}
     or (
-      ${qualified(exerciseResponses.status)} = 'submitted'
-      and ${qualified(exerciseResponses.visibility)} = 'shared'
+      ${qualified(exerciseResponses.status)} = ${SUBMITTED}
+      and ${qualified(exerciseResponses.visibility)} = ${sqlEnum(exerciseResponses.visibility, "shared")}
       and not ${kindIn(NEVER_SHOWN_TO_PARTNER)}
       and (
         not ${kindIn(REVEALED_WHEN_BOTH_ANSWERED)}
         or exists (
-          select 1 from ${exerciseResponses} as mine
-          where ${mine(exerciseResponses.assignmentId)} = ${qualified(exerciseResponses.assignmentId)}
-            and ${mine(exerciseResponses.occurrenceOn)} = ${qualified(exerciseResponses.occurrenceOn)}
-            and ${mine(exerciseResponses.userId)} = ${viewerId}
-            and ${mine(exerciseResponses.status)} = 'submitted'
+          select 1 from ${sqlFrom(mine)}
+          where ${mine.assignmentId} = ${qualified(exerciseResponses.assignmentId)}
+            and ${mine.occurrenceOn} = ${qualified(exerciseResponses.occurrenceOn)}
+            and ${mine.userId} = ${viewerId}
+            and ${mine.status} = ${SUBMITTED}
         )
       )
     )
@@ -64,7 +61,7 @@ export function exerciseResponsesVisibleTo(viewerId: string): SQL {
 }
 
 /** An answer's payload as a partner may see it: null for a sent answer of a sealed kind, whoever wrote it. */
-export const partnerVisiblePayload = sql<Record<string, unknown> | null>`case when ${kindIn(SEALED_ONCE_SENT)} and ${qualified(exerciseResponses.status)} = 'submitted' then null else ${qualified(exerciseResponses.payload)} end`;
+export const partnerVisiblePayload = sql<Record<string, unknown> | null>`case when ${kindIn(SEALED_ONCE_SENT)} and ${qualified(exerciseResponses.status)} = ${SUBMITTED} then null else ${qualified(exerciseResponses.payload)} end`;
 
 /**
  * Whether a partner may be told that the other partner has answered an occurrence they cannot
