@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
@@ -11,7 +10,7 @@ import {
   type VisibilityState,
 } from "@tanstack/react-table";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { DataTableColumnHeader } from "./data-table-column-header";
 import { DataTablePagination, type ServerPage } from "./data-table-pagination";
@@ -26,6 +25,17 @@ declare module "@tanstack/react-table" {
     /** Extra classes for the column's cells (tabular figures, monospace, no wrapping). */
     className?: string;
   }
+}
+
+/**
+ * Renders a column's header or cell template by calling it. TanStack's flexRender would mount a
+ * template function as a component, so a template re-created on each render (columns built inside
+ * a component) would remount its cell and lose the state of anything in it, such as a form's
+ * result message. Templates are therefore plain render functions: no hooks in them; put stateful
+ * UI in a component the template returns.
+ */
+function renderTemplate<TContext>(template: unknown, context: TContext): ReactNode {
+  return typeof template === "function" ? (template as (context: TContext) => ReactNode)(context) : (template as ReactNode);
 }
 
 type Props<TRow> = {
@@ -130,7 +140,7 @@ export function DataTable<TRow>({
                   <DataTableColumnHeader
                     key={header.id}
                     header={header}
-                    label={flexRender(header.column.columnDef.header, header.getContext())}
+                    label={renderTemplate(header.column.columnDef.header, header.getContext())}
                     mode={mode}
                     serverSort={serverSort}
                     sortHref={sortHref}
@@ -150,7 +160,7 @@ export function DataTable<TRow>({
               rows.map((row) => (
                 <tr key={row.id} className="border-t border-line hover:bg-bg/60">
                   {row.getVisibleCells().map((cell) => {
-                    const content = flexRender(cell.column.columnDef.cell, cell.getContext());
+                    const content = renderTemplate(cell.column.columnDef.cell, cell.getContext());
                     const extra = cell.column.columnDef.meta?.className;
                     return cell.column.id === rowHeader ? (
                       <th key={cell.id} scope="row" className={cn("px-3 py-2 text-left align-top font-medium", extra)}>
