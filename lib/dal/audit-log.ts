@@ -7,6 +7,7 @@ import { InputError } from "@/lib/actions/errors";
 import { CLINIC_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
+import { sqlEnum } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
 /** One audit event as the admin sees it: who, what, which record, when, outcome. Never content. */
@@ -94,7 +95,7 @@ export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const actors = await database
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> 'partner'`))
+    .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> ${sqlEnum(users.role, "partner")}`))
     .orderBy(asc(users.name), asc(users.id));
   return { actors, actions: CLINIC_AUDIT_ACTIONS };
 }

@@ -8,6 +8,7 @@ import { InputError } from "@/lib/actions/errors";
 import { COUNSELLOR_NOT_AVAILABLE, type DeactivateCounsellorInput } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
 import { isUuid, parseIdOrNotFound } from "./scope";
+import { sqlEnum } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
 export type CounsellorLoad = {
@@ -38,7 +39,7 @@ export async function getClinicOverview(): Promise<ClinicOverview> {
         name: users.name,
         email: users.email,
         active: users.active,
-        activeCouples: sql<number>`count(${couples.id}) filter (where ${couples.status} = 'active')`.mapWith(Number),
+        activeCouples: sql<number>`count(${couples.id}) filter (where ${couples.status} = ${sqlEnum(couples.status, "active")})`.mapWith(Number),
         totalCouples: count(couples.id),
       })
       .from(users)
