@@ -17,6 +17,22 @@ const config = [
   ...nextTs,
   { ignores: [".next/**", ".next-*/**", "test-results*/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   {
+    // One import order everywhere: node and packages, then "@/" modules, then relative files.
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    rules: {
+      "import/order": [
+        "error",
+        {
+          groups: ["builtin", "external", "internal", ["parent", "sibling", "index"], "type"],
+          pathGroups: [{ pattern: "@/**", group: "internal" }],
+          pathGroupsExcludedImportTypes: ["builtin"],
+          "newlines-between": "never",
+          alphabetize: { order: "asc", caseInsensitive: true },
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.{ts,tsx,js,mjs}"],
     // lib/boot.ts migrates the database when the server starts.
     ignores: ["lib/dal/**", "lib/jobs/**", "db/**", "scripts/**", "tests/**", "bench/**", "lib/boot.ts"],

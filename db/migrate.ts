@@ -1,10 +1,10 @@
 import path from "node:path";
-import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { PgliteDatabase } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { getHandle } from "./index";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
 
 export const MIGRATIONS_FOLDER = path.join(/* turbopackIgnore: true */ process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 727_001;

@@ -1,7 +1,7 @@
 "use server";
 
-import { CredentialsSignin } from "next-auth";
 import { unstable_rethrow } from "next/navigation";
+import { CredentialsSignin } from "next-auth";
 import { formAction, plainAction } from "@/lib/actions/action";
 import { InputError } from "@/lib/actions/errors";
 import { signIn, signOut } from "@/lib/auth";

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { HOME_BY_ROLE, requireViewer } from "@/lib/dal/viewer";
 import { PasswordForm } from "./password-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Your account" };
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(auth)/actions";
 import type { Viewer } from "@/lib/dal/viewer";
 import { ROLE_LABELS } from "@/lib/labels";
 import { NavLinks, type NavItem } from "./nav-links";
+import type { ReactNode } from "react";
 
 /** Header, navigation and sign-out around every signed-in page. */
 export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavItem[]; children: ReactNode }) {

@@ -1,8 +1,8 @@
 "use client";
 
-import type { Header } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
+import type { Header } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
 type SortState = "asc" | "desc" | false;

@@ -1,7 +1,7 @@
 "use client";
 
-import { useCallback, useSyncExternalStore } from "react";
 import { Columns3 } from "lucide-react";
+import { useCallback, useSyncExternalStore } from "react";
 
 type Visibility = Record<string, boolean>;
 const CHANGE_EVENT = "mend:column-visibility";

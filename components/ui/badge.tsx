@@ -1,5 +1,5 @@
-import type { HTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
+import type { HTMLAttributes } from "react";
 
 export type Tone = "neutral" | "brand" | "warn" | "danger" | "ok";
 

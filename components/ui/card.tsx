@@ -1,5 +1,5 @@
-import type { HTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
+import type { HTMLAttributes } from "react";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
   return <section className={cn("rounded-lg border border-line bg-surface p-4 sm:p-5", className)} {...props} />;

@@ -1,4 +1,3 @@
-import type { Faker } from "@faker-js/faker";
 import {
   EXERCISE_KINDS,
   isSafetyConcern,
@@ -9,6 +8,7 @@ import {
   type SafetyScreenAnswer,
 } from "@/lib/program";
 import { PLANS, PROMISES, REFLECTIONS, TRIGGERS } from "./copy";
+import type { Faker } from "@faker-js/faker";
 
 /** Made-up answer for an exercise kind, built from its field descriptions and checked by its schema. */
 export function makeAnswer(faker: Faker, kind: ExerciseKindId, day: string): Record<string, unknown> {

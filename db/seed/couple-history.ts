@@ -1,10 +1,10 @@
-import type { Faker } from "@faker-js/faker";
 import { addDays, differenceInCalendarDays, format, parseISO } from "date-fns";
 import { EXERCISE_KINDS, MOODS, STEPS } from "@/lib/program";
 import { makeAnswer, makeSafetyAnswer } from "./answers";
 import { AGREEMENTS, CHECK_IN_NOTES, NOTE_TEXT, PROMISES } from "./copy";
 import type { Profile } from "./profiles";
 import type { ClinicRows, ClinicSpec, CoupleSpec } from "./types";
+import type { Faker } from "@faker-js/faker";
 
 /** What every part of one clinic's history shares: the spec, the one seeded faker, and the rows built so far. */
 export type SeedContext = {

@@ -1,9 +1,9 @@
-import type { Database } from "../index";
-import { hashPassword } from "../../lib/auth/password";
-import { todayIso } from "../../lib/dates";
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD } from "./accounts";
 import { buildClinic, type ClinicSpec, type Trajectory } from "./generator";
 import { insertClinicRows, whenEmpty } from "./insert";
+import { hashPassword } from "../../lib/auth/password";
+import { todayIso } from "../../lib/dates";
+import type { Database } from "../index";
 
 const DOMAIN = "demo.mend.test";
 

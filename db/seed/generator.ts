@@ -1,9 +1,9 @@
 import { Faker, en, en_GB } from "@faker-js/faker";
 import { differenceInCalendarDays, parseISO } from "date-fns";
-import type { Role } from "../schema/enums";
 import { addCoupleHistory, plus, type CoupleContext, type SeedContext } from "./couple-history";
 import { profileFor } from "./profiles";
 import type { ClinicRows, ClinicSpec } from "./types";
+import type { Role } from "../schema/enums";
 
 export type { ClinicRows, ClinicSpec, CoupleSpec, CounsellorSpec, Trajectory } from "./types";
 

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Database, Executor } from "../index";
 import * as schema from "../schema";
+import type { Database, Executor } from "../index";
 import type { ClinicRows } from "./generator";
 
 const CHUNK = 500;

@@ -2,11 +2,11 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { notFound, redirect, unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
 import { InputError, isInputError } from "./errors";
 import { firstZodMessage, zodFieldErrors } from "./field-errors";
 import { formDataToObject, formValues } from "./form-data";
 import type { FieldErrors, FormState } from "./form-state";
+import type { z } from "zod";
 
 /** What a person reads when something failed that they cannot fix; the details go to the server log. */
 export const SOMETHING_WENT_WRONG = "Something went wrong on our side and nothing was saved. Please try again in a moment.";

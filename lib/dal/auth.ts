@@ -4,8 +4,8 @@ import { RateLimiterDrizzle, type RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "@/db";
 import { db, demoSeedingEnabled } from "@/db/ready";
 import { rateLimits, users } from "@/db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import type { Role } from "@/db/schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "./audit";
 

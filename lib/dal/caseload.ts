@@ -27,8 +27,8 @@ import {
 } from "@/lib/metrics/flags";
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { caseloadQuerySchema, type CaseloadQuery, type CaseloadSort } from "@/lib/validations/caseload";
-import { jsonColumn, selectRows } from "./rows";
 import { openSafetyConcernExists } from "./policy/safety-hold";
+import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
 import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";

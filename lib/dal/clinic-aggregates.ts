@@ -1,9 +1,9 @@
 import "server-only";
-import { formatPercent } from "@/lib/format";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/ready";
 import { checkIns, clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
+import { formatPercent } from "@/lib/format";
 import { BASELINE_DAYS, distribution, suppress } from "@/lib/metrics/clinic";
 import { isoWeeksOverlapping } from "@/lib/metrics/dates";
 import { STEPS } from "@/lib/program";

@@ -1,12 +1,12 @@
 import "server-only";
-import { formatPercent, isoDay } from "@/lib/format";
 import { db } from "@/db/ready";
+import { toCsv } from "@/lib/csv";
+import { formatPercent, isoDay } from "@/lib/format";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 import type { AuditQuery, DateRange } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
 import { unsafeListAuditRowsForExport } from "./audit-log";
 import { getClinicAggregates } from "./clinic-aggregates";
-import { toCsv } from "@/lib/csv";
 import { requireRole } from "./viewer";
 
 /** Most rows one audit-log export carries; narrow the filter for more. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { db } from "@/db/ready";
 import { exerciseResponses, type ResponseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
@@ -12,6 +11,7 @@ import { findMyAssignment, occurrenceFor } from "./exercises";
 import { requirePartnerContext } from "./partner-scope";
 import { storedVisibility } from "./policy/partner-visibility";
 import { HOLD_MESSAGES, isOnHold, raiseSafetyConcern } from "./policy/safety-hold";
+import type { z } from "zod";
 
 /** Saving a partner's answer to an exercise; reading exercises is in `exercises.ts`. */
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { addDays, format, parseISO } from "date-fns";
+import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { assignments, checkIns, coupleMembers, promises, type Recurrence } from "@/db/schema";
 import { todayIso } from "@/lib/dates";

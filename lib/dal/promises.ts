@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, lte, ne, sql } from "drizzle-orm";
-import { notFound } from "next/navigation";
 import { alias } from "drizzle-orm/pg-core";
+import { notFound } from "next/navigation";
 import type { Transaction } from "@/db";
 import { db } from "@/db/ready";
 import { promises, users, type PromiseStatus } from "@/db/schema";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
+import type { SQL } from "drizzle-orm";
 
 /**
  * The rows of a hand-written query's result, parsed with `row`. postgres.js answers with an

@@ -1,6 +1,6 @@
-import type { z } from "zod";
 import type { FieldSpec } from "./fields";
 import type { Visibility } from "./visibility";
+import type { z } from "zod";
 
 /**
  * One exercise kind as its file declares it: what partners and counsellors are told, who sees

@@ -1,5 +1,3 @@
-import type { KindDefinition } from "./define-kind";
-import type { ExerciseKindId } from "./kinds";
 import { agreement } from "./kinds/agreement";
 import { dailyCheckIn } from "./kinds/daily-check-in";
 import { dailySharing } from "./kinds/daily-sharing";
@@ -11,6 +9,8 @@ import { promise } from "./kinds/promise";
 import { rebuildDecision } from "./kinds/rebuild-decision";
 import { safetyScreen } from "./kinds/safety-screen";
 import { triggerMap } from "./kinds/trigger-map";
+import type { KindDefinition } from "./define-kind";
+import type { ExerciseKindId } from "./kinds";
 
 /**
  * Version of the program content. Bump it when steps, exercise kinds or their answer schemas

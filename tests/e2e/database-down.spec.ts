@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { downPort } from "../../playwright.config";
 import { ACCOUNTS, formAlert, PASSWORD } from "./helpers";
+import { downPort } from "../../playwright.config";
 
 test.use({ baseURL: `http://localhost:${downPort}` });
 

@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/actions/action";
 import { listAuditLog, getAuditFilterOptions } from "@/lib/dal/audit-log";
 import { listCaseload } from "@/lib/dal/caseload";
 import { listClinicCouples, reassignCouple } from "@/lib/dal/clinic-couples";
+import { exportAuditLogCsv, exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import {
   deactivateCounsellor,
   getClinicOverview,
@@ -12,7 +13,6 @@ import {
   listActiveCounsellors,
 } from "@/lib/dal/clinic-staff";
 import { getCouple } from "@/lib/dal/couples";
-import { exportAuditLogCsv, exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { auditQuerySchema, clinicCouplesQuerySchema, reassignCoupleSchema } from "@/lib/validations/clinic";
 import { createHandClinic, HAND_RANGE, MARKERS, type HandClinic } from "../support/clinic-fixture";

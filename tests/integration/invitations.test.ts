@@ -5,6 +5,7 @@ import { couples, invitations, users } from "@/db/schema";
 import { parseInput } from "@/lib/actions/action";
 import { InputError } from "@/lib/actions/errors";
 import { verifySignIn } from "@/lib/dal/auth";
+import { listCaseload } from "@/lib/dal/caseload";
 import {
   acceptInvitation,
   createCoupleWithInvitations,
@@ -13,7 +14,6 @@ import {
   listCoupleInvitations,
   reissueInvitation,
 } from "@/lib/dal/invitations";
-import { listCaseload } from "@/lib/dal/caseload";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { INVITATION_ENDED, inviteeSchema, newCoupleSchema } from "@/lib/validations/invitations";
 import { createClinic, db, expectNotFound, type FixtureClinic } from "../support/fixtures";

@@ -7,16 +7,16 @@ import { listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/
 import { getMyCheckInToday, listMyCheckIns, saveCheckIn } from "@/lib/dal/check-ins";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
-import { checkInStreak } from "@/lib/metrics";
 import { confirmPromise, listPromises, makePromise, requestPromiseRelease } from "@/lib/dal/promises";
 import { todayIso } from "@/lib/dates";
+import { checkInStreak } from "@/lib/metrics";
 import { addIsoDays, keepRate, toIsoDate } from "@/lib/metrics";
 import { agreementInputSchema } from "@/lib/validations/agreements";
 import { checkInFormSchema } from "@/lib/validations/check-in";
 import { promiseInputSchema } from "@/lib/validations/promises";
 import { createClinic, db, expectNotFound, expectRedirectToLogin, type FixtureClinic, type FixtureCouple } from "../support/fixtures";
-import { clearTodaysCheckIn } from "../support/partner-fixtures";
 import { refusal } from "../support/input-error";
+import { clearTodaysCheckIn } from "../support/partner-fixtures";
 import { signInAs } from "../support/session";
 
 let clinic: FixtureClinic;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { zodFieldErrors } from "@/lib/actions/field-errors";
 import { EXERCISE_KINDS, parseAnswer, type ExerciseKindId, type FieldSpec } from "@/lib/program";
-import { checkInFormSchema } from "@/lib/validations/check-in";
 import { agreementInputSchema } from "@/lib/validations/agreements";
+import { checkInFormSchema } from "@/lib/validations/check-in";
 import { controlName, formDataToAnswer } from "@/lib/validations/exercise-form";
 
 function validValue(field: FieldSpec): string {

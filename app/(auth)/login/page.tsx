@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDemoSignIns } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
 import { LoginForm } from "./login-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Sign in" };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,8 +11,9 @@ import { getStep } from "@/lib/program";
 import { parseDateRange } from "@/lib/validations/clinic";
 import { BarFigure } from "./_components/bar-figure";
 import { ByCounsellorTable } from "./_components/by-counsellor-table";
-import { RangeForm } from "./_components/range-form";
 import { CounsellorLoadTable } from "./_components/counsellor-load-table";
+import { RangeForm } from "./_components/range-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Clinic overview" };
 

@@ -1,14 +1,14 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable, type ServerPage } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
-import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { formatChange, formatDaysAgo, formatNumber, formatPercent } from "@/lib/format";
+import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
+import type { ColumnDef } from "@tanstack/react-table";
 
 /** The figure the server sorts by: the lower of the two partners'. */
 function lowest(values: (number | null)[]): number | null {

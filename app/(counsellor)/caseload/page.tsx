@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
@@ -9,8 +8,9 @@ import { STATUS_LABELS } from "@/lib/labels";
 import { FLAG_IDS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { STEPS } from "@/lib/program";
 import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validations/caseload";
-import { CaseloadTable } from "./caseload-table";
 import { CaseloadSkeleton } from "./caseload-skeleton";
+import { CaseloadTable } from "./caseload-table";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Caseload" };
 

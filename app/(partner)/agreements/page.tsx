@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +7,7 @@ import { AGREEMENT_FREQUENCY_OPTIONS } from "@/lib/validations/agreements";
 import { RowActionForm } from "../row-action-form";
 import { respondToAgreementAction } from "./actions";
 import { AgreementForm } from "./agreement-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Agreements" };
 

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
 import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { getMyCheckInToday } from "@/lib/dal/check-ins";
 import { todayIso } from "@/lib/dates";
 import { CheckInForm } from "./check-in-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Daily check-in" };
 

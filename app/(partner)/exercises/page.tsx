@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
 import { RECURRENCE_LABELS } from "@/lib/labels";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Exercises" };
 

@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
-import { formatPercent } from "@/lib/format";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyProgress } from "@/lib/dal/progress";
+import { formatPercent } from "@/lib/format";
 import { TrustChart } from "./trust-chart";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "My progress" };
 

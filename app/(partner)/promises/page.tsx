@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,6 +7,7 @@ import { PROMISE_STATUS } from "@/lib/labels";
 import { RowActionForm } from "../row-action-form";
 import { confirmPromiseAction, releasePromiseAction } from "./actions";
 import { PromiseForm } from "./promise-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Promises" };
 

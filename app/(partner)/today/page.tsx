@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
-import { getPartnerToday } from "@/lib/dal/partner-today";
 import { cn } from "@/lib/cn";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { formatDayOfMonth, formatDueTime, formatWeekday } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { getExerciseKind, getStep } from "@/lib/program";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Today" };
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { PromiseStatus } from "@/db/schema";
 import { sqlEnum } from "./index";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 
 /*
  * Promise keep rate in SQL, as lib/metrics/promises.ts defines it. The caseload (30 days per

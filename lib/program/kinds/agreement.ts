@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAnswer, numeralToNumber, text, textarea, wholeNumber } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, numeralToNumber, text, textarea, wholeNumber } from "../fields";
 
 /** A practical change one partner proposes and the other accepts; it has its own screen, not an assignment. */
 export const agreement = defineKind({

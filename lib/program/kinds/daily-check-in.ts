@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHECK_IN_NOTE_MAX, CONTACT_ANSWER_LABELS, CONTACT_ANSWERS, MOOD_LABELS, MOODS } from "../check-in";
-import { blankToUndefined, choice, defineAnswer, enumSchema, labelledOptions, optionalTextarea, rating } from "../fields";
 import { defineKind } from "../define-kind";
+import { blankToUndefined, choice, defineAnswer, enumSchema, labelledOptions, optionalTextarea, rating } from "../fields";
 import { VISIBILITIES, VISIBILITY_LABELS } from "../visibility";
 
 const answer = defineAnswer({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAnswer, optionalTextarea, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, optionalTextarea, textarea } from "../fields";
 
 /**
  * Questions of the day for daily sharing, in our own words. Gentle, everyday and answerable

@@ -1,5 +1,5 @@
-import { defineAnswer, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, textarea } from "../fields";
 
 /** Each partner's account of what happened, its impact, and what they still need to understand. */
 export const disclosureWorksheet = defineKind({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { KindDefinition } from "../define-kind";
 import { STEP_DEFINITIONS, getStep } from "../steps";
+import type { KindDefinition } from "../define-kind";
 
 /**
  * The registry of exercise kinds, read from the steps that list them: a kind is registered by

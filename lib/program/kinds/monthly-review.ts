@@ -1,5 +1,5 @@
-import { defineAnswer, rating, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, rating, textarea } from "../fields";
 
 /** Once a month: trust now, what got better, what still hurts, and next month's focus. */
 export const monthlyReview = defineKind({

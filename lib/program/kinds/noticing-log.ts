@@ -1,5 +1,5 @@
-import { defineAnswer, optionalChoice, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, optionalChoice, textarea } from "../fields";
 
 /** A moment a partner noticed what the other needed, and what they did about it. */
 export const noticingLog = defineKind({

@@ -1,5 +1,5 @@
-import { defineAnswer, optionalTextarea, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, optionalTextarea, textarea } from "../fields";
 
 /** A reflection on opening up and closeness: counsellor-only unless the writer shares it, and private work, so open during a hold. */
 export const privateReflection = defineKind({

@@ -1,5 +1,5 @@
-import { dateTime, defineAnswer, optionalTextarea, text } from "../fields";
 import { defineKind } from "../define-kind";
+import { dateTime, defineAnswer, optionalTextarea, text } from "../fields";
 
 /** A small promise with a due time that the other partner marks kept or broken; it has its own screen. */
 export const promise = defineKind({

@@ -1,5 +1,5 @@
-import { choice, defineAnswer, optionalTextarea, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { choice, defineAnswer, optionalTextarea, textarea } from "../fields";
 
 /** Whether each partner wants to try to rebuild, and what they would change. */
 export const rebuildDecision = defineKind({

@@ -1,6 +1,6 @@
-import type { z } from "zod";
-import { choice, defineAnswer, optionalTextarea, type Option } from "../fields";
 import { defineKind } from "../define-kind";
+import { choice, defineAnswer, optionalTextarea, type Option } from "../fields";
+import type { z } from "zod";
 
 type Frequency = "never" | "sometimes" | "often";
 const frequencyOptions = [

@@ -1,5 +1,5 @@
-import { defineAnswer, list, text, textarea } from "../fields";
 import { defineKind } from "../define-kind";
+import { defineAnswer, list, text, textarea } from "../fields";
 
 /** Situations that set off alarm for the other partner, each with a plan for what to do instead. */
 export const triggerMap = defineKind({

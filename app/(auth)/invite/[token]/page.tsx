@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getInvitation } from "@/lib/dal/invitations";
 import { AcceptForm } from "./accept-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Your invitation" };
 

@@ -1,9 +1,9 @@
 "use client";
 
-import type { ColumnDef, SortingFn } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import type { CounsellorFigures } from "@/lib/dal/clinic-aggregates";
 import { formatClinicFigure, type FigureFormat } from "@/lib/format";
+import type { ColumnDef, SortingFn } from "@tanstack/react-table";
 
 // Suppressed figures (null) sort below every real one, whichever the direction.
 const nullsLow: SortingFn<CounsellorFigures> = (a, b, id) => {

@@ -1,9 +1,9 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { DataTable } from "@/components/data-table/data-table";
 import type { CounsellorLoad } from "@/lib/dal/clinic-staff";
+import type { ColumnDef } from "@tanstack/react-table";
 
 const nameColumn: ColumnDef<CounsellorLoad, unknown> = {
   id: "name",

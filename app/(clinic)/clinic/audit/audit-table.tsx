@@ -1,11 +1,11 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { AuditLogPage, AuditLogRow } from "@/lib/dal/audit-log";
 import { isoMinute } from "@/lib/format";
 import { AUDIT_OUTCOME_TONES } from "@/lib/labels";
+import type { ColumnDef } from "@tanstack/react-table";
 
 const columns: ColumnDef<AuditLogRow, unknown>[] = [
   {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +6,7 @@ import { auditActionLabel } from "@/lib/audit/actions";
 import { getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { AuditTable } from "./audit-table";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Audit log" };
 

@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClinicOverview } from "@/lib/dal/clinic-staff";
 import { InviteCounsellorForm } from "./invite-form";
 import { CounsellorLoadTable } from "../_components/counsellor-load-table";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Counsellors" };
 

@@ -1,6 +1,5 @@
 "use client";
 
-import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import type { DirectoryCouple, DirectoryPage } from "@/lib/dal/clinic-couples";
@@ -8,6 +7,7 @@ import type { CounsellorOption } from "@/lib/dal/clinic-staff";
 import { formatDay } from "@/lib/format";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { ReassignForm } from "./reassign-form";
+import type { ColumnDef } from "@tanstack/react-table";
 
 /** The clinic's couples, a page at a time: who each works with, and a control to hand them to another counsellor. */
 export function CouplesTable({ page, counsellors }: { page: DirectoryPage; counsellors: CounsellorOption[] }) {

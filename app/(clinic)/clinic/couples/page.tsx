@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
 import { PageHeader } from "@/components/ui/page-header";
 import { listClinicCouples } from "@/lib/dal/clinic-couples";
 import { listActiveCounsellors } from "@/lib/dal/clinic-staff";
 import { clinicCouplesQuerySchema } from "@/lib/validations/clinic";
 import { CouplesTable } from "./couples-table";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Couples" };
 

@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CoupleActivity } from "@/lib/dal/couples";
 import { isoDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, type ContactAnswer, type FieldSpec, type Mood } from "@/lib/program";
+import type { ReactNode } from "react";
 
 export function CounsellorOnly() {
   return <Badge tone="brand">Counsellor only</Badge>;

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getCouplePage } from "@/lib/dal/couple-page";
 import { couplePageQuerySchema } from "@/lib/validations/couple-page";
 import { ActivitySections } from "./activity-sections";
@@ -9,6 +8,7 @@ import { NotesSection } from "./notes-section";
 import { OverviewCards } from "./overview-cards";
 import { ProgressSection } from "./progress-section";
 import { SafetyBanner } from "./safety-banner";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Couple" };
 

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { initialFormState } from "@/lib/actions/form-state";
-import { CopyLink } from "../[coupleId]/couple-controls";
 import { createCoupleAction } from "./actions";
+import { CopyLink } from "../[coupleId]/couple-controls";
 
 /** Name the couple, invite both partners, then show the two links to pass on. */
 export function NewCoupleForm({ today }: { today: string }) {

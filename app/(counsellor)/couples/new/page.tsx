@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/dal/viewer";
 import { todayIso } from "@/lib/dates";
 import { NewCoupleForm } from "./new-couple-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "New couple" };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { AnswerView } from "@/components/exercise-form/answer-view";
 import { ExerciseForm } from "@/components/exercise-form/exercise-form";
@@ -9,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getExercise } from "@/lib/dal/exercises";
 import { EXERCISE_KINDS, VISIBILITY_LABELS } from "@/lib/program";
 import { saveExerciseAction } from "./actions";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Exercise" };
 

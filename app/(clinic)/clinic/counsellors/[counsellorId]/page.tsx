@@ -1,9 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCounsellorForDeactivation, listActiveCounsellors } from "@/lib/dal/clinic-staff";
 import { DeactivateForm } from "./deactivate-form";
+import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Deactivate a counsellor" };
 

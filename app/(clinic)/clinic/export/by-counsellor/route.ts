@@ -1,5 +1,5 @@
-import { type NextRequest } from "next/server";
 import { redirect } from "next/navigation";
+import { type NextRequest } from "next/server";
 import { exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { getViewer } from "@/lib/dal/viewer";
 import { todayIso } from "@/lib/dates";
