@@ -6,6 +6,11 @@ import { roleEnum } from "./enums";
 export const clinics = pgTable("clinics", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  /**
+   * IANA time zone (e.g. "Europe/London") whose calendar day the clinic's figures use, and every
+   * member's "today" unless they set their own. Validated by the app against the runtime's zone list.
+   */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: createdAt(),
 });
 
@@ -25,6 +30,8 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     /** Bumped on sign-out, password change and deactivation: every JWT carrying an older value is dead. */
     sessionVersion: integer("session_version").notNull().default(1),
+    /** The person's own IANA time zone for their "today"; null follows the clinic's. */
+    timeZone: text("time_zone"),
     ...timestamps(),
   },
   (t) => [

@@ -20,11 +20,18 @@ export const couples = pgTable(
     currentStep: integer("current_step").notNull().default(1),
     /** Set by an accepted agreement; adherence figures divide by it. */
     checkInsPerWeek: integer("check_ins_per_week").notNull().default(7),
+    /**
+     * Set while the counsellor has paused joint work (their decision, never automatic); both
+     * partners then read the same neutral words. Null when joint work goes ahead.
+     */
+    jointWorkPausedAt: timestamp("joint_work_paused_at", { withTimezone: true }),
+    jointWorkPausedBy: uuid("joint_work_paused_by").references(() => users.id),
     ...timestamps(),
   },
   (t) => [
     index("couples_counsellor_idx").on(t.counsellorId, t.status),
     index("couples_clinic_idx").on(t.clinicId, t.status),
+    index("couples_joint_work_paused_by_idx").on(t.jointWorkPausedBy),
     check("couples_current_step_range", sql`${t.currentStep} between 1 and 10`),
     check("couples_check_ins_per_week_range", sql`${t.checkInsPerWeek} between 1 and 7`),
   ],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { users } from "./clinics";
 import { createdAt, timestamps } from "./columns";
 import { couples } from "./couples";
@@ -33,9 +33,13 @@ export const assignments = pgTable(
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),
+    /** Who cancelled it and when, kept for the couple's history. */
+    cancelledBy: uuid("cancelled_by").references(() => users.id),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     ...timestamps(),
   },
   (t) => [
+    index("assignments_cancelled_by_idx").on(t.cancelledBy),
     index("assignments_couple_status_due_idx").on(t.coupleId, t.status, t.dueOn),
     index("assignments_for_user_idx").on(t.forUserId),
     index("assignments_created_by_idx").on(t.createdBy),
@@ -117,12 +121,21 @@ export const agreements = pgTable(
     status: agreementStatusEnum("status").notNull().default("proposed"),
     respondedBy: uuid("responded_by").references(() => users.id),
     respondedAt: timestamp("responded_at", { withTimezone: true }),
+    /** First calendar day an accepted agreement is in force (the accepting partner's day). */
+    effectiveFrom: date("effective_from", { mode: "string" }),
+    /** First day it is no longer in force (exclusive): the day a replacement starts, or the day it was ended. Null while current. */
+    effectiveUntil: date("effective_until", { mode: "string" }),
+    /** The agreement this one replaced when it was accepted. */
+    replacesId: uuid("replaces_id").references((): AnyPgColumn => agreements.id),
     createdAt: createdAt(),
   },
   (t) => [
     index("agreements_couple_status_idx").on(t.coupleId, t.status),
     index("agreements_proposed_by_idx").on(t.proposedBy),
     index("agreements_responded_by_idx").on(t.respondedBy),
+    index("agreements_couple_effective_idx").on(t.coupleId, t.effectiveFrom),
+    index("agreements_replaces_idx").on(t.replacesId),
+    check("agreements_effective_order", sql`${t.effectiveUntil} is null or ${t.effectiveFrom} is null or ${t.effectiveUntil} >= ${t.effectiveFrom}`),
     check("agreements_check_ins_per_week_range", sql`${t.checkInsPerWeek} is null or ${t.checkInsPerWeek} between 1 and 7`),
   ],
 );
