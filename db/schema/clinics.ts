@@ -11,6 +11,8 @@ export const clinics = pgTable("clinics", {
    * member's "today" unless they set their own. Validated by the app against the runtime's zone list.
    */
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** When set, every counsellor and admin of the clinic must sign in with a second factor. */
+  requireStaffTwoFactor: boolean("require_staff_two_factor").notNull().default(false),
   createdAt: createdAt(),
 });
 

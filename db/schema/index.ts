@@ -4,3 +4,4 @@ export * from "./couples";
 export * from "./work";
 export * from "./notes";
 export * from "./system";
+export * from "./security";
