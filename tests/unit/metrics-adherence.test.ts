@@ -5,7 +5,10 @@ import {
   checkInStreak,
   eachDay,
   expectedCheckIns,
+  expectedCheckInsOver,
+  perWeekOn,
   weeklyAdherence,
+  type ContactAgreementSpan,
 } from "@/lib/metrics";
 
 // 2025-03-03 is a Monday; most examples sit in March 2025 so ISO weeks are easy to check by hand.
@@ -105,6 +108,55 @@ describe("check-in adherence", () => {
     const rows = weeklyAdherence({ checkInDates: [], from: "2025-03-03", to: "2025-03-16", startedOn: "2025-03-12" });
     expect(rows[0]).toEqual({ weekStart: "2025-03-03", checkIns: 0, expected: 0, adherence: null });
     expect(rows[1]).toEqual({ weekStart: "2025-03-10", checkIns: 0, expected: 5, adherence: 0 });
+  });
+});
+
+describe("adherence with agreements that change", () => {
+  // A: 3 a week from Mon 03-03, replaced on Mon 03-10 by B: daily, ended on Mon 03-17.
+  const spans: ContactAgreementSpan[] = [
+    { from: "2025-03-03", until: "2025-03-10", perWeek: 3 },
+    { from: "2025-03-10", until: "2025-03-17", perWeek: 7 },
+  ];
+
+  it("asks each day for the agreement in force that day, else the daily default", () => {
+    expect(perWeekOn("2025-03-02", spans)).toBe(DEFAULT_CHECK_INS_PER_WEEK);
+    expect(perWeekOn("2025-03-03", spans)).toBe(3);
+    expect(perWeekOn("2025-03-09", spans)).toBe(3);
+    // The end is exclusive: the replacement's first day is the replacement's.
+    expect(perWeekOn("2025-03-10", spans)).toBe(7);
+    expect(perWeekOn("2025-03-17", [{ from: "2025-03-03", until: "2025-03-17", perWeek: 2 }])).toBe(7);
+    expect(perWeekOn("2030-01-01", [{ from: "2025-03-03", until: null, perWeek: 2 }])).toBe(2);
+    expect(perWeekOn("2025-03-05", [])).toBe(7);
+  });
+
+  it("sums each day's own frequency over a window that spans a change", () => {
+    // 03-06..03-12: four days of A (4 × 3/7) and three of B (3 × 7/7).
+    const window = { start: "2025-03-06", end: "2025-03-12" };
+    expect(expectedCheckInsOver({ window, agreements: spans })).toBeCloseTo(12 / 7 + 3, 12);
+    // Days before the couple started still expect nothing.
+    expect(expectedCheckInsOver({ window, agreements: spans, startedOn: "2025-03-08" })).toBeCloseTo(6 / 7 + 3, 12);
+    // No agreements at all: the daily default.
+    expect(expectedCheckInsOver({ window, agreements: [] })).toBe(7);
+    const dates = eachDay("2025-03-06", "2025-03-12").filter((_, i) => i % 2 === 0); // 4 days
+    expect(checkInAdherence({ checkInDates: dates, window, agreements: spans })).toBeCloseTo(4 / (12 / 7 + 3), 12);
+  });
+
+  it("never rewrites a past week when a later agreement starts", () => {
+    const dates = ["2025-03-03", "2025-03-05", "2025-03-07"];
+    const before = weeklyAdherence({ checkInDates: dates, from: "2025-03-03", to: "2025-03-09", agreements: spans.slice(0, 1) });
+    const after = weeklyAdherence({ checkInDates: dates, from: "2025-03-03", to: "2025-03-09", agreements: spans });
+    expect(before).toEqual(after);
+    expect(after[0]).toEqual({ weekStart: "2025-03-03", checkIns: 3, expected: 3, adherence: 1 });
+    // The week after the change expects B's daily contact, then the default after B ended.
+    const later = weeklyAdherence({ checkInDates: [], from: "2025-03-10", to: "2025-03-23", agreements: spans });
+    expect(later.map((r) => r.expected)).toEqual([7, 7]);
+    const ended = weeklyAdherence({
+      checkInDates: [],
+      from: "2025-03-10",
+      to: "2025-03-23",
+      agreements: [{ from: "2025-03-03", until: "2025-03-17", perWeek: 2 }],
+    });
+    expect(ended.map((r) => r.expected)).toEqual([2, 7]);
   });
 });
 
