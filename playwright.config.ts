@@ -11,7 +11,7 @@ const secret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-us
  * an embedded one in .data/e2e by default, or DATABASE_URL when it is set.
  */
 export default defineConfig({
-  testDir: "tests/e2e",
+  testDir: "tests",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -35,8 +35,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
-    { name: "phone", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+    { name: "desktop", testDir: "tests/e2e", use: { ...devices["Desktop Chrome"] }, testIgnore: /\.phone\.spec\.ts$/ },
+    { name: "phone", testDir: "tests/e2e", use: { ...devices["Pixel 7"] }, testMatch: /\.phone\.spec\.ts$/ },
+    // Specs that attack the production build as an outsider and as every role would.
+    { name: "attack", testDir: "tests/attack", use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: [
     {

@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 echo "== lint";        npx eslint .
 echo "== typecheck";   npx next typegen >/dev/null && npx tsc --noEmit
 echo "== unit + integration (vitest)"; npx vitest run --project unit --project integration
-echo "== end to end (Playwright)";     bash scripts/e2e.sh
+echo "== end to end and attack tests (Playwright)"; bash scripts/e2e.sh
