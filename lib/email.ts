@@ -19,10 +19,6 @@ function getTransporter(): Transporter | null {
   return transporter;
 }
 
-export function emailConfigured(): boolean {
-  return Boolean(process.env.SMTP_HOST);
-}
-
 /**
  * Sends an invitation link. Returns false (and logs why) rather than throwing: the link is
  * shown on screen either way, so a mail problem never loses the invitation.
