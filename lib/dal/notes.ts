@@ -12,15 +12,20 @@ import { coupleScope, parseIdOrNotFound } from "./scope";
 import { escapeLike } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
-// Clinical notes belong to the couple's current counsellor alone. Every function here requires
+// Clinical notes are read by the couple's current counsellor alone. Every function here requires
 // the counsellor role and scopes by couples.counsellor_id; nothing here is for partners or admins.
+// A note has one author: after a couple is handed to another counsellor, the new one reads the
+// earlier notes (continuity of care) but only the author may edit or sign their own draft.
 
 export type NoteView = {
   id: string;
   format: NoteFormat;
   body: Record<string, string>;
   status: NoteStatus;
+  authorId: string;
   authorName: string;
+  /** Whether the viewer may change it: a draft, and the viewer wrote it. */
+  editable: boolean;
   signedAt: string | null;
   createdAt: string;
   updatedAt: string;
@@ -30,6 +35,7 @@ export type NoteView = {
 export type NoteThread = NoteView & { addenda: NoteView[] };
 
 export const SIGNED_NOTE_MESSAGE = "This note is signed, so it can't be changed. Add an addendum instead.";
+export const NOT_AUTHOR_MESSAGE = "Only the counsellor who wrote this draft can change or sign it.";
 
 const noteColumns = {
   id: notes.id,
@@ -37,6 +43,7 @@ const noteColumns = {
   format: notes.format,
   body: notes.body,
   status: notes.status,
+  authorId: notes.authorId,
   authorName: users.name,
   signedAt: notes.signedAt,
   createdAt: notes.createdAt,
@@ -50,6 +57,7 @@ type NoteRow = {
   format: NoteFormat;
   body: Record<string, string>;
   status: NoteStatus;
+  authorId: string;
   authorName: string;
   signedAt: Date | null;
   createdAt: Date;
@@ -57,13 +65,15 @@ type NoteRow = {
   addendumTo: string | null;
 };
 
-function toView(row: NoteRow): NoteView {
+function toView(row: NoteRow, viewerId: string): NoteView {
   return {
     id: row.id,
     format: row.format,
     body: row.body,
     status: row.status,
+    authorId: row.authorId,
     authorName: row.authorName,
+    editable: row.status === "draft" && row.authorId === viewerId,
     signedAt: row.signedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -138,8 +148,8 @@ export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }
       ])
     : [[], []];
   const threads = (roots as NoteRow[]).map((root) => ({
-    ...toView(root),
-    addenda: (addenda as NoteRow[]).filter((a) => a.addendumTo === root.id).map(toView),
+    ...toView(root, viewer.id),
+    addenda: (addenda as NoteRow[]).filter((a) => a.addendumTo === root.id).map((a) => toView(a, viewer.id)),
   }));
   await recordAudit(database, {
     clinicId: viewer.clinicId,
@@ -170,7 +180,7 @@ export async function getNote(noteId: string): Promise<NoteThread> {
     entityId: row.id,
     coupleId: row.coupleId,
   });
-  return { ...toView(row), addenda: addenda.map(toView) };
+  return { ...toView(row, viewer.id), addenda: addenda.map((a) => toView(a, viewer.id)) };
 }
 
 /**
@@ -190,7 +200,11 @@ export async function createNote(coupleId: string, input: NoteInput, addendumTo?
     const parent = await requireOwnNote(database, viewer, addendumTo);
     if (parent.coupleId !== id) notFound();
     if (parent.status !== "signed" || parent.addendumTo !== null) {
-      throw new InputError("Addenda are added to signed notes; this note can still be edited.");
+      throw new InputError(
+        parent.authorId === viewer.id || parent.addendumTo !== null
+          ? "Addenda are added to signed notes; this note can still be edited."
+          : "Addenda are added to signed notes; this draft can only be changed by the counsellor who wrote it.",
+      );
     }
     parentId = parent.id;
   }
@@ -217,18 +231,21 @@ export async function createNote(coupleId: string, input: NoteInput, addendumTo?
 }
 
 /**
- * Saves changes to a draft note, and signs it when asked. A signed note is locked: the update is
- * refused (the row is only changed while its status is still draft, so a race cannot edit a note
- * signed a moment ago). Records "note.update" and, when signing, "note.sign".
+ * Saves changes to the viewer's own draft note, and signs it when asked. A signed note is locked:
+ * the update is refused (the row is only changed while its status is still draft, so a race cannot
+ * edit a note signed a moment ago). Another counsellor's draft (one written before the couple was
+ * handed over) is refused too: the viewer can read it, so it is not hidden as "not found", but it
+ * stays its author's words under its author's name. Records "note.update" and, when signing, "note.sign".
  *
  * @param input the note form as parsed by `noteInputSchema`.
- * @throws InputError for a signed note ({@link SIGNED_NOTE_MESSAGE}).
+ * @throws InputError for a signed note ({@link SIGNED_NOTE_MESSAGE}) or someone else's draft ({@link NOT_AUTHOR_MESSAGE}).
  */
 export async function updateNote(noteId: string, input: NoteInput): Promise<{ id: string }> {
   const viewer = await requireRole("counsellor");
   const database = await db();
   const existing = await requireOwnNote(database, viewer, noteId);
   if (existing.status === "signed") throw new InputError(SIGNED_NOTE_MESSAGE);
+  if (existing.authorId !== viewer.id) throw new InputError(NOT_AUTHOR_MESSAGE);
   const { format, body, intent } = input;
   return database.transaction(async (tx) => {
     const now = new Date();
@@ -239,7 +256,7 @@ export async function updateNote(noteId: string, input: NoteInput): Promise<{ id
         body,
         ...(intent === "sign" ? { status: "signed" as const, signedAt: now } : {}),
       })
-      .where(and(eq(notes.id, existing.id), eq(notes.status, "draft")))
+      .where(and(eq(notes.id, existing.id), eq(notes.status, "draft"), eq(notes.authorId, viewer.id)))
       .returning({ id: notes.id });
     if (changed.length === 0) throw new InputError(SIGNED_NOTE_MESSAGE);
     const event = { clinicId: viewer.clinicId, actorId: viewer.id, entityId: existing.id, coupleId: existing.coupleId };

@@ -65,7 +65,11 @@ export function NoteForm({ action, defaults, addendum = false, idPrefix }: Props
           {addendum ? "Sign addendum" : "Sign note"}
         </Button>
       </div>
-      {addendum ? null : <p className="text-sm text-muted">A signed note can&apos;t be changed; corrections are added as addenda.</p>}
+      <p className="text-sm text-muted">
+        {addendum
+          ? "An addendum is signed under your name when you save it."
+          : "A draft can be changed or signed only by you. A signed note can't be changed; corrections are added as addenda."}
+      </p>
     </form>
   );
 }

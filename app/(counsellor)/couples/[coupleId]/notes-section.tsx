@@ -32,7 +32,10 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
     <Card aria-labelledby="notes-heading" className="space-y-4">
       <div>
         <CardTitle id="notes-heading">Clinical notes</CardTitle>
-        <p className="text-sm text-muted">Only you can read these. Partners and clinic admins never see them.</p>
+        <p className="text-sm text-muted">
+          Only the couple&apos;s counsellor can read these. Partners and clinic admins never see them. A draft can be changed or
+          signed only by the counsellor who wrote it.
+        </p>
       </div>
       <details className="rounded-md border border-line p-3">
         <summary className="cursor-pointer font-medium text-brand">Write a note</summary>
@@ -77,11 +80,20 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
                   </span>
                   {note.status === "signed" ? (
                     <Badge tone="ok">Signed {note.signedAt ? isoMinute(note.signedAt) : ""}</Badge>
-                  ) : (
+                  ) : note.editable ? (
                     <Badge tone="warn">Draft</Badge>
+                  ) : (
+                    <Badge tone="warn">Unsigned draft</Badge>
                   )}
                 </p>
-                {note.status === "draft" ? (
+                {note.status === "draft" && !note.editable ? (
+                  <>
+                    <p className="mb-2 text-sm text-muted">
+                      Unsigned draft by {note.authorName}. Only {note.authorName} can change or sign it.
+                    </p>
+                    <NoteBody note={note} />
+                  </>
+                ) : note.status === "draft" ? (
                   <NoteForm
                     action={saveNoteAction.bind(null, coupleId, note.id)}
                     defaults={{ format: note.format, body: note.body }}
@@ -95,7 +107,10 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
                         {note.addenda.map((a) => (
                           <li key={a.id} className="text-sm">
                             <p className="font-medium">
-                              Addendum · <span className="text-muted">{isoMinute(a.createdAt)}</span>
+                              Addendum ·{" "}
+                              <span className="text-muted">
+                                {isoMinute(a.createdAt)} · {a.authorName}
+                              </span>
                             </p>
                             <NoteBody note={a} />
                           </li>
