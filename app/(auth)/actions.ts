@@ -7,13 +7,8 @@ import { InputError } from "@/lib/actions/errors";
 import { signIn, signOut } from "@/lib/auth";
 import { endAllSessions } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { WRONG_CREDENTIALS, signInSchema } from "@/lib/validations/auth";
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-function safeCallback(url: string | undefined): string {
-  if (!url || !url.startsWith("/") || url.startsWith("//") || url.startsWith("/\\")) return "/";
-  return url;
-}
 
 /** Signs in with email and password; next-auth redirects on success, and the email stays typed on a refusal. */
 export const signInAction = formAction({
@@ -23,7 +18,7 @@ export const signInAction = formAction({
   unexpectedMessage: "We couldn't sign you in just now. Nothing is lost; please try again in a moment.",
   handler: async ({ input }) => {
     try {
-      await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeCallback(input.callbackUrl) });
+      await signIn("credentials", { email: input.email, password: input.password, redirectTo: safeRedirectPath(input.callbackUrl, "/") });
     } catch (error) {
       // Success is next-auth's redirect, which must reach Next untouched.
       unstable_rethrow(error);

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDemoSignIns } from "@/lib/dal/auth";
 import { getViewer } from "@/lib/dal/viewer";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 import type { Metadata } from "next";
 
@@ -30,7 +31,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <p className="text-sm text-muted">For counsellors, the couples they support, and their clinics.</p>
       </div>
       <Card>
-        <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        <LoginForm callbackUrl={safeRedirectPath(callbackUrl, "") || undefined} />
       </Card>
       {demo ? (
         <Card aria-labelledby="demo-heading" className="text-sm">
