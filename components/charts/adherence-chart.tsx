@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, formatPercent, formatShortDay } from "@/lib/format";
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDay, formatNumber, formatPercent, formatShortDay } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type AdherenceChartRow = {
@@ -13,8 +13,11 @@ export type AdherenceChartRow = {
   adherenceB: number | null;
 };
 
-/** Check-in adherence per week for each partner, against the couple's agreed frequency (100%). */
-export function AdherenceChart({ rows, names, perWeek }: { rows: AdherenceChartRow[]; names: [string, string]; perWeek: number }) {
+/**
+ * Check-in adherence per week for each partner (100% = what was expected). Each day expects the
+ * contact agreement in force that day, else the daily default; `expectation` says what applies now.
+ */
+export function AdherenceChart({ rows, names, expectation }: { rows: AdherenceChartRow[]; names: [string, string]; expectation: string }) {
   const [nameA, nameB] = names;
   const data = rows.map((r) => ({
     ...r,
@@ -24,11 +27,16 @@ export function AdherenceChart({ rows, names, perWeek }: { rows: AdherenceChartR
   return (
     <ChartFrame
       title="Check-ins per week"
-      description={`Days each partner checked in, as a share of the ${perWeek} a week the couple agreed. 100% means the agreement was met.`}
+      description={`Days each partner checked in, as a share of what each week asked for: every day counts the contact agreement in force that day, or one check-in a day before any. Now: ${expectation}. 100% means it was met.`}
       tableCaption="Check-in adherence by week"
       rows={rows}
+      legend={[
+        { label: nameA, colour: SERIES_COLOURS.a, mark: "block" },
+        { label: nameB, colour: SERIES_COLOURS.b, mark: "block" },
+        { label: "Agreed (100%)", colour: "var(--color-ink)", mark: "dashed" },
+      ]}
       columns={[
-        { header: "Week of", cell: (r) => r.weekStart },
+        { header: "Week of", cell: (r) => formatDay(r.weekStart) },
         { header: "Expected", cell: (r) => formatNumber(r.expected) },
         { header: nameA, cell: (r) => `${r.checkInsA} (${formatPercent(r.adherenceA)})` },
         { header: nameB, cell: (r) => `${r.checkInsB} (${formatPercent(r.adherenceB)})` },
@@ -40,7 +48,6 @@ export function AdherenceChart({ rows, names, perWeek }: { rows: AdherenceChartR
             <XAxis dataKey="weekStart" tickFormatter={formatShortDay} minTickGap={16} tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
             <Tooltip labelFormatter={(label) => `Week of ${formatShortDay(String(label))}`} formatter={(v) => `${String(v)}%`} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
             <ReferenceLine y={100} stroke="var(--color-ink)" strokeDasharray="4 4" />
             <Bar dataKey="pctA" name={nameA} fill={SERIES_COLOURS.a} isAnimationActive={false} />
             <Bar dataKey="pctB" name={nameB} fill={SERIES_COLOURS.b} isAnimationActive={false} />

@@ -2,6 +2,9 @@ import type { ReactNode } from "react";
 
 export type TableColumn<T> = { header: string; cell: (row: T) => ReactNode };
 
+/** One legend entry: its words and the look of its series (a solid or dashed line, a dot, a block). */
+export type LegendItem = { label: string; colour: string; mark: "line" | "dashed" | "dot" | "block" };
+
 /** The colours of the two partners and of a third series, from the theme (app/globals.css). */
 export const SERIES_COLOURS = {
   a: "var(--color-chart-1)",
@@ -23,6 +26,7 @@ export function ChartFrame<T>({
   columns,
   tableCaption,
   empty,
+  legend,
 }: {
   title: string;
   description: string;
@@ -31,6 +35,8 @@ export function ChartFrame<T>({
   columns: TableColumn<T>[];
   tableCaption: string;
   empty?: string;
+  /** Drawn as HTML under the chart, each entry with a swatch in its series' colour. */
+  legend?: LegendItem[];
 }) {
   return (
     <figure className="rounded-lg border border-line bg-surface p-4">
@@ -45,6 +51,7 @@ export function ChartFrame<T>({
           <div aria-hidden className="mt-3 h-64 w-full">
             {chart}
           </div>
+          {legend ? <ChartLegend items={legend} /> : null}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer font-medium text-brand">Show as a table</summary>
             <div className="mt-2 max-h-80 overflow-auto">
@@ -85,3 +92,36 @@ export function ChartFrame<T>({
   );
 }
 
+
+/**
+ * The legend as a list with a swatch in each series' colour and shape. It is plain HTML rather
+ * than recharts' legend, whose icons vanish for series drawn as dots only (stroke "none").
+ */
+export function ChartLegend({ items }: { items: LegendItem[] }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink" aria-label="Legend">
+      {items.map((item) => (
+        <li key={item.label} className="flex items-center gap-1.5">
+          <svg aria-hidden="true" focusable="false" width="18" height="10" viewBox="0 0 18 10" className="shrink-0">
+            {item.mark === "dot" ? (
+              <circle cx="9" cy="5" r="3.5" fill={item.colour} />
+            ) : item.mark === "block" ? (
+              <rect x="2" y="1" width="14" height="8" rx="1" fill={item.colour} />
+            ) : (
+              <line
+                x1="1"
+                y1="5"
+                x2="17"
+                y2="5"
+                stroke={item.colour}
+                strokeWidth="2.5"
+                strokeDasharray={item.mark === "dashed" ? "5 2" : undefined}
+              />
+            )}
+          </svg>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}

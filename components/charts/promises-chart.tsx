@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent, formatShortDay } from "@/lib/format";
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDay, formatPercent, formatShortDay } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type PromisesChartRow = {
@@ -26,8 +26,14 @@ export function PromisesChart({ rows, names }: { rows: PromisesChartRow[]; names
       description="Promises marked kept or broken each week, and each partner's keep rate so far (kept ÷ kept and broken)."
       tableCaption="Promises kept and broken by week"
       rows={rows}
+      legend={[
+        { label: "Kept", colour: SERIES_COLOURS.ok, mark: "block" },
+        { label: "Broken", colour: SERIES_COLOURS.danger, mark: "block" },
+        { label: `${nameA}, keep rate`, colour: SERIES_COLOURS.a, mark: "line" },
+        { label: `${nameB}, keep rate`, colour: SERIES_COLOURS.b, mark: "dashed" },
+      ]}
       columns={[
-        { header: "Week of", cell: (r) => r.weekStart },
+        { header: "Week of", cell: (r) => formatDay(r.weekStart) },
         { header: "Kept", cell: (r) => r.kept },
         { header: "Broken", cell: (r) => r.broken },
         { header: `${nameA}, keep rate so far`, cell: (r) => formatPercent(r.cumulativeRateA) },
@@ -41,7 +47,6 @@ export function PromisesChart({ rows, names }: { rows: PromisesChartRow[]; names
             <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} />
             <YAxis yAxisId="rate" orientation="right" domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
             <Tooltip labelFormatter={(label) => `Week of ${formatShortDay(String(label))}`} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar yAxisId="count" dataKey="kept" name="Kept" stackId="promises" fill={SERIES_COLOURS.ok} isAnimationActive={false} />
             <Bar yAxisId="count" dataKey="broken" name="Broken" stackId="promises" fill={SERIES_COLOURS.danger} isAnimationActive={false} />
             <Line yAxisId="rate" dataKey="rateA" name={`${nameA}, keep rate`} stroke={SERIES_COLOURS.a} strokeWidth={2} connectNulls isAnimationActive={false} />

@@ -1,5 +1,6 @@
 import type { StepStatus } from "@/db/schema/enums";
 import { cn } from "@/lib/cn";
+import { formatDay } from "@/lib/format";
 import { STEP_STATUS_LABELS } from "@/lib/labels";
 
 export type StepTimelineItem = {
@@ -33,8 +34,8 @@ export function StepTimeline({ steps }: { steps: StepTimelineItem[] }) {
               {s.step}. {s.title}
             </p>
             <p className={s.status === "in_progress" ? "font-medium text-brand-strong" : "text-muted"}>{STEP_STATUS_LABELS[s.status]}</p>
-            {s.startedOn ? <p className="text-muted">From {s.startedOn}</p> : null}
-            {s.completedOn ? <p className="text-muted">To {s.completedOn}</p> : null}
+            {s.startedOn ? <p className="text-muted">From {formatDay(s.startedOn)}</p> : null}
+            {s.completedOn ? <p className="text-muted">To {formatDay(s.completedOn)}</p> : null}
           </li>
         ))}
       </ol>

@@ -1,7 +1,7 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, formatShortDay } from "@/lib/format";
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
 
 export type TrustChartRow = {
@@ -37,8 +37,15 @@ export function TrustChart({
       description={description}
       tableCaption={`${title}, by day`}
       rows={rows}
+      legend={[
+        ...(showGap ? [{ label: "Gap between partners", colour: SERIES_COLOURS.third, mark: "block" as const }] : []),
+        { label: `${nameA} (daily)`, colour: SERIES_COLOURS.a, mark: "dot" },
+        { label: `${nameB} (daily)`, colour: SERIES_COLOURS.b, mark: "dot" },
+        { label: `${nameA} (7-day mean)`, colour: SERIES_COLOURS.a, mark: "line" },
+        { label: `${nameB} (7-day mean)`, colour: SERIES_COLOURS.b, mark: "dashed" },
+      ]}
       columns={[
-        { header: "Day", cell: (r) => r.date },
+        { header: "Day", cell: (r) => formatDay(r.date) },
         { header: nameA, cell: (r) => formatNumber(r.a, 0) },
         { header: `${nameA}, 7-day mean`, cell: (r) => formatNumber(r.meanA) },
         { header: nameB, cell: (r) => formatNumber(r.b, 0) },
@@ -52,7 +59,6 @@ export function TrustChart({
             <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
             <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fontSize: 12 }} />
             <Tooltip labelFormatter={(label) => formatShortDay(String(label))} formatter={(v) => (typeof v === "number" ? formatNumber(v) : String(v))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
             {showGap ? <Bar dataKey="gap" name="Gap between partners" fill={SERIES_COLOURS.third} opacity={0.35} barSize={4} /> : null}
             <Line dataKey="a" name={`${nameA} (daily)`} stroke="none" dot={{ r: 2, fill: SERIES_COLOURS.a }} isAnimationActive={false} />
             <Line dataKey="b" name={`${nameB} (daily)`} stroke="none" dot={{ r: 2, fill: SERIES_COLOURS.b }} isAnimationActive={false} />

@@ -1,7 +1,7 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyProgress } from "@/lib/dal/progress";
-import { formatPercent } from "@/lib/format";
+import { formatDay, formatPercent } from "@/lib/format";
 import { TrustChart } from "./trust-chart";
 import type { Metadata } from "next";
 
@@ -63,7 +63,7 @@ export default async function ProgressPage() {
                   {recent.map((p) => (
                     <tr key={p.date} className="border-b border-line">
                       <th scope="row" className="py-2 pr-3 font-normal">
-                        {p.date}
+                        {formatDay(p.date)}
                       </th>
                       <td className="py-2 pr-3">{p.trust}</td>
                       <td className="py-2">{p.closeness}</td>
