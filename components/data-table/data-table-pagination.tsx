@@ -10,16 +10,25 @@ export function DataTablePagination({
   page,
   noun,
   labels,
+  pageSizes,
 }: {
   page: ServerPage;
   noun: [string, string];
   labels?: { previous: string; next: string };
+  /** Page sizes to offer; choosing one goes back to the first page under `pageSize`. */
+  pageSizes?: readonly number[];
 }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const hrefFor = (n: number) => {
     const params = new URLSearchParams(searchParams.toString());
     params.set("page", String(n));
+    return `${pathname}?${params}`;
+  };
+  const hrefForSize = (size: number) => {
+    const params = new URLSearchParams(searchParams.toString());
+    params.set("pageSize", String(size));
+    params.delete("page");
     return `${pathname}?${params}`;
   };
   return (
@@ -31,6 +40,7 @@ export function DataTablePagination({
       noun={noun}
       labels={labels}
       hrefs={{ previous: hrefFor(page.page - 1), next: hrefFor(page.page + 1) }}
+      pageSizes={pageSizes ? { sizes: pageSizes, href: hrefForSize } : undefined}
     />
   );
 }

@@ -54,7 +54,7 @@ type Props<TRow> = {
    */
   sorting?: { mode: "server"; sort: { id: string; desc: boolean } } | { mode: "client" };
   /** A server-paged list: the page shown, and what its rows are called; renders the pager. */
-  pagination?: { page: ServerPage; noun: [string, string]; labels?: { previous: string; next: string } };
+  pagination?: { page: ServerPage; noun: [string, string]; labels?: { previous: string; next: string }; pageSizes?: readonly number[] };
   /**
    * localStorage key under which hidden columns are remembered on this device; omit to show every
    * column always. Columns with `enableHiding: false` cannot be hidden.
@@ -178,7 +178,7 @@ export function DataTable<TRow>({
           </tbody>
         </table>
       </div>
-      {pagination ? <DataTablePagination page={pagination.page} noun={pagination.noun} labels={pagination.labels} /> : null}
+      {pagination ? <DataTablePagination page={pagination.page} noun={pagination.noun} labels={pagination.labels} pageSizes={pagination.pageSizes} /> : null}
     </div>
   );
 }

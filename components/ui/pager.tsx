@@ -11,6 +11,8 @@ type Props = {
   /** Plain hrefs, so paging works before (and without) JavaScript. */
   hrefs: { previous: string; next: string };
   labels?: { previous: string; next: string };
+  /** Offer these page sizes, each a plain link to its first page. */
+  pageSizes?: { sizes: readonly number[]; href: (size: number) => string };
 };
 
 /**
@@ -18,7 +20,16 @@ type Props = {
  * and "Page 2 of 3". A link that leads nowhere stays in place, marked disabled, so the controls
  * do not move between pages.
  */
-export function Pager({ page, pageCount, total, pageSize, noun, hrefs, labels = { previous: "Previous page", next: "Next page" } }: Props) {
+export function Pager({
+  page,
+  pageCount,
+  total,
+  pageSize,
+  noun,
+  hrefs,
+  labels = { previous: "Previous page", next: "Next page" },
+  pageSizes,
+}: Props) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
@@ -26,6 +37,28 @@ export function Pager({ page, pageCount, total, pageSize, noun, hrefs, labels = 
       <p className="text-muted" aria-live="polite">
         {total === 0 ? `No ${noun[1]}` : `Showing ${first}–${last} of ${total} ${total === 1 ? noun[0] : noun[1]}`}
       </p>
+      {pageSizes ? (
+        <div className="flex items-center gap-1">
+          <span className="text-muted" aria-hidden="true">
+            Per page
+          </span>
+          <ul className="flex gap-1" aria-label="Page size">
+            {pageSizes.sizes.map((size) => (
+              <li key={size}>
+                <Link
+                  href={pageSizes.href(size)}
+                  aria-current={size === pageSize ? "true" : undefined}
+                  aria-label={`${size} ${noun[1]} per page`}
+                  className="inline-flex min-h-8 min-w-8 items-center justify-center rounded-md px-2 font-medium text-brand hover:bg-brand-soft aria-[current=true]:bg-brand-soft aria-[current=true]:text-ink"
+                  scroll={false}
+                >
+                  {size}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div className="flex items-center gap-2">
         <PageLink href={hrefs.previous} disabled={page <= 1}>
           {labels.previous}

@@ -16,7 +16,6 @@ import {
   type CoupleStatus,
   type PartnerSlot,
 } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import {
   BROKEN_PROMISE_DAYS,
   FLAG_IDS,
@@ -26,8 +25,9 @@ import {
   type FlagId,
 } from "@/lib/metrics/flags";
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
+import { todayIn } from "@/lib/time/zone";
 import { caseloadQuerySchema, type CaseloadQuery, type CaseloadSort } from "@/lib/validations/caseload";
-import { openSafetyConcernExists } from "./policy/safety-hold";
+import { openSafetyConcernExists } from "./policy/safety-concerns";
 import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
@@ -143,9 +143,19 @@ const r = sqlAlias(exerciseResponses, "r");
  * lib/metrics/flags.ts. Filtering, sorting and paging happen on the result, so the
  * "needs attention" filter and the flag sort see exactly the flags the table shows.
  */
-function caseloadStatement(viewer: { id: string; clinicId: string }, query: CaseloadQuery, today: string, coupleId?: string): SQL {
-  const t = sql`${today}::date`;
-  const adherenceFrom = sql`${t} - ${sqlInt(CASELOAD_ADHERENCE_DAYS - 1)}`;
+function caseloadStatement(
+  viewer: { id: string; clinicId: string; clinicTimeZone: string },
+  query: CaseloadQuery,
+  now: Date,
+  coupleId?: string,
+): SQL {
+  // Couple-wide figures (broken promise, next due) count days on the clinic's calendar.
+  const t = sql`${todayIn(viewer.clinicTimeZone, now)}::date`;
+  // Each partner's own figures count days on their calendar: their zone, else the clinic's.
+  // `now` is a parameter (never SQL now()) so the day is the same one the caller means.
+  const partnerZone = sql`coalesce(${u.timeZone}, ${viewer.clinicTimeZone})`;
+  const pt = sql`pt.today`;
+  const adherenceFrom = sql`${pt} - ${sqlInt(CASELOAD_ADHERENCE_DAYS - 1)}`;
   const coupleFilters: SQL[] = [sql`${cpl.counsellorId} = ${viewer.id}`, sql`${cpl.clinicId} = ${viewer.clinicId}`];
   if (coupleId) coupleFilters.push(sql`${cpl.id} = ${coupleId}`);
   if (query.q) coupleFilters.push(sql`${cpl.name} ilike ${`%${escapeLike(query.q)}%`}`);
@@ -159,21 +169,22 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
   const direction = query.dir === "desc" ? sql`desc nulls last` : sql`asc nulls first`;
   return sql`
     with c as (
-      select ${cpl.id}, ${cpl.name}, ${cpl.status}, ${cpl.currentStep}, ${cpl.startedOn}, ${cpl.checkInsPerWeek}
+      select ${cpl.id}, ${cpl.name}, ${cpl.status}, ${cpl.currentStep}, ${cpl.startedOn}
       from ${sqlFrom(cpl)}
       where ${sql.join(coupleFilters, sql` and `)}
     ),
     p as (
       select
-        ${cm.coupleId}, ${cm.slot}::text as slot, ${u.name},
+        ${cm.coupleId}, ${cm.userId}, ${cm.slot}::text as slot, ${u.name}, pt.today,
         last_ci.last_date,
         w.days14, w.trust_cur, w.trust_prev,
         pr.kept30, pr.broken30,
-        ${expectedCheckInsSql({ from: adherenceFrom, to: t, startedOn: sql`c.started_on`, perWeek: sql`c.check_ins_per_week` })} as expected14,
+        ${expectedCheckInsSql({ from: adherenceFrom, to: pt, startedOn: sql`c.started_on`, coupleId: sql`c.id` })} as expected14,
         c.started_on
       from c
       join ${sqlFrom(cm)} on ${cm.coupleId} = c.id
       join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
+      cross join lateral (select (${now.toISOString()}::timestamptz at time zone ${partnerZone})::date as today) pt
       -- A partner belongs to one couple (couple_members_user_key), so the newest row on the
       -- (user_id, date) index is their last check-in: one index probe instead of a year of rows.
       left join lateral (
@@ -182,21 +193,21 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
       left join lateral (
         select
           count(distinct ${ci.date})::int as days14,
-          (avg(${ci.trust}) filter (where ${ci.date} >= ${t} - ${sqlInt(TRUST_WINDOW_DAYS - 1)}))::float8 as trust_cur,
-          (avg(${ci.trust}) filter (where ${ci.date} <= ${t} - ${sqlInt(TRUST_WINDOW_DAYS)}))::float8 as trust_prev
+          (avg(${ci.trust}) filter (where ${ci.date} >= ${pt} - ${sqlInt(TRUST_WINDOW_DAYS - 1)}))::float8 as trust_cur,
+          (avg(${ci.trust}) filter (where ${ci.date} <= ${pt} - ${sqlInt(TRUST_WINDOW_DAYS)}))::float8 as trust_prev
         from ${sqlFrom(ci)}
-        where ${ci.userId} = ${cm.userId} and ${ci.coupleId} = c.id and ${ci.date} between ${adherenceFrom} and ${t}
+        where ${ci.userId} = ${cm.userId} and ${ci.coupleId} = c.id and ${ci.date} between ${adherenceFrom} and ${pt}
       ) w on true
       left join lateral (
         select ${keptCountSql(x.status)}::int as kept30, ${brokenCountSql(x.status)}::int as broken30
         from ${sqlFrom(x)}
         where ${x.madeBy} = ${cm.userId} and ${x.coupleId} = c.id and ${decidedPromiseSql(x.status)}
-          and ${resolvedOnDaysSql(x.resolvedAt, sql`${t} - ${sqlInt(CASELOAD_KEEP_RATE_DAYS - 1)}`, t)}
+          and ${resolvedOnDaysSql(x.resolvedAt, sql`${pt} - ${sqlInt(CASELOAD_KEEP_RATE_DAYS - 1)}`, pt, partnerZone)}
       ) pr on true
     ),
     pf as (
       select
-        couple_id, slot, name, last_date, started_on,
+        couple_id, user_id, slot, name, today, last_date, started_on,
         ${adherenceSql(sql`days14`, sql`expected14`)} as adherence,
         ${keepRateSql(sql`kept30`, sql`broken30`)} as keep_rate,
         trust_cur,
@@ -207,7 +218,7 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
       select
         couple_id,
         max(last_date) as last_check_in,
-        bool_or(${t} - coalesce(last_date, started_on) >= ${sqlInt(NO_CHECK_IN_DAYS)}) as no_recent,
+        bool_or(today - coalesce(last_date, started_on) >= ${sqlInt(NO_CHECK_IN_DAYS)}) as no_recent,
         bool_or(trust_change <= ${-TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE}::float8) as trust_drop,
         min(adherence) as min_adherence,
         min(keep_rate) as min_keep_rate,
@@ -228,19 +239,20 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
         pc.min_adherence, pc.min_keep_rate, pc.min_trust, pc.min_trust_change,
         coalesce(pc.no_recent, false) as flag_no_recent_check_in,
         coalesce(${t} - (
-          select max(${resolvedDaySql(x.resolvedAt)}) from ${sqlFrom(x)}
+          select max(${resolvedDaySql(x.resolvedAt, sql`${viewer.clinicTimeZone}`)}) from ${sqlFrom(x)}
           where ${x.coupleId} = c.id and ${x.status} = ${sqlEnum(x.status, "broken")}
         ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as flag_broken_promise,
         coalesce(pc.trust_drop, false) as flag_trust_drop,
+        -- Overdue for a partner once their own day has passed the due date and they have not sent it.
         exists (
-          select 1 from ${sqlFrom(a)}
-          where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
-            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < ${t}
-            and (
-              select count(distinct ${r.userId}) from ${sqlFrom(r)}
-              where ${r.assignmentId} = ${a.id} and ${r.status} = ${sqlEnum(r.status, "submitted")}
-                and (${a.forUserId} is null or ${r.userId} = ${a.forUserId})
-            ) < case when ${a.forUserId} is null then 2 else 1 end
+          select 1 from pf join ${sqlFrom(a)} on ${a.coupleId} = pf.couple_id
+          where pf.couple_id = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
+            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < pf.today
+            and (${a.forUserId} is null or ${a.forUserId} = pf.user_id)
+            and not exists (
+              select 1 from ${sqlFrom(r)}
+              where ${r.assignmentId} = ${a.id} and ${r.userId} = pf.user_id and ${r.status} = ${sqlEnum(r.status, "submitted")}
+            )
         ) as flag_overdue_assignment,
         ${openSafetyConcernExists(cpl.id)} as flag_safety_concern,
         nd.due_on as next_due_on, nd.exercise_kind as next_due_kind, nd.step as next_due_step
@@ -250,6 +262,17 @@ function caseloadStatement(viewer: { id: string; clinicId: string }, query: Case
         select to_char(${a.dueOn}, 'YYYY-MM-DD') as due_on, ${a.exerciseKind}, ${a.step}
         from ${sqlFrom(a)}
         where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")} and ${a.dueOn} >= ${t}
+          -- Work already sent is not "next": skip it once every partner it is for has sent their
+          -- answer to the current occurrence (the due date of a one-off, today or this week for recurring work).
+          and (
+            select count(distinct ${r.userId}) from ${sqlFrom(r)}
+            where ${r.assignmentId} = ${a.id} and ${r.status} = ${sqlEnum(r.status, "submitted")}
+              and (${a.forUserId} is null or ${r.userId} = ${a.forUserId})
+              and ${r.occurrenceOn} = case ${a.recurrence}
+                when ${sqlEnum(a.recurrence, "daily")} then ${t}
+                when ${sqlEnum(a.recurrence, "weekly")} then date_trunc('week', ${t})::date
+                else ${a.dueOn} end
+          ) < case when ${a.forUserId} is null then 2 else 1 end
         order by ${a.dueOn}, ${a.createdAt}
         limit 1
       ) nd on true
@@ -287,36 +310,39 @@ function toRow(raw: RawRow): CaseloadRow {
 
 /**
  * The signed-in counsellor's couples with their figures and flags, one page at a time; search,
- * filters, sorting and paging run in SQL. One statement per page (two when the page asked for
- * lies past the end), whatever the caseload's size.
+ * filters, sorting and paging run in SQL. One statement per page, whatever the caseload's size; a
+ * page past the end is answered with the last page (three statements then).
  */
-export async function listCaseload(query: CaseloadQuery, today: string = todayIso()): Promise<CaseloadPage> {
+export async function listCaseload(query: CaseloadQuery, now: Date = new Date()): Promise<CaseloadPage> {
   const viewer = await requireRole("counsellor");
   const database = await db();
-  let raws = await selectRows(database, caseloadRow, caseloadStatement(viewer, query, today));
+  let raws = await selectRows(database, caseloadRow, caseloadStatement(viewer, query, now));
   let total = raws[0]?.total ?? 0;
+  let page = query.page;
   if (raws.length === 0 && query.page > 1) {
-    // Past the last page: the window count is unknown without a row, so ask again from the start.
-    raws = await selectRows(database, caseloadRow, caseloadStatement(viewer, { ...query, page: 1, pageSize: 1 }, today));
-    total = raws[0]?.total ?? 0;
-    raws = [];
+    // Past the last page (an old link, or a smaller caseload since): show the last page instead of
+    // an empty one. The window count is unknown without a row, so count first, then fetch that page.
+    const probe = await selectRows(database, caseloadRow, caseloadStatement(viewer, { ...query, page: 1, pageSize: 1 }, now));
+    total = probe[0]?.total ?? 0;
+    page = Math.max(1, Math.ceil(total / query.pageSize));
+    raws = total === 0 ? [] : await selectRows(database, caseloadRow, caseloadStatement(viewer, { ...query, page }, now));
   }
   return {
     rows: raws.map(toRow),
     total,
-    page: query.page,
+    page,
     pageSize: query.pageSize,
     pageCount: Math.max(1, Math.ceil(total / query.pageSize)),
-    today,
+    today: todayIn(viewer.timeZone, now),
   };
 }
 
 /** One couple's caseload row (figures and flags), for the top of the couple page; not found unless it is the viewer's. */
-export async function getCaseloadRow(coupleId: string, today: string = todayIso()): Promise<CaseloadRow> {
+export async function getCaseloadRow(coupleId: string, now: Date = new Date()): Promise<CaseloadRow> {
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
-  const [raw] = await selectRows(database, caseloadRow, caseloadStatement(viewer, caseloadQuerySchema.parse({}), today, id));
+  const [raw] = await selectRows(database, caseloadRow, caseloadStatement(viewer, caseloadQuerySchema.parse({}), now, id));
   if (!raw) notFound();
   return toRow(raw);
 }

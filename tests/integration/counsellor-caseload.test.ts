@@ -141,8 +141,25 @@ describe("listCaseload figures", () => {
 
     expect((await listCaseload(query({ q: `%_${randomUUID()}` }))).total).toBe(0);
     const past = await listCaseload(query({ pageSize: "10", page: "50" }));
-    expect(past.rows).toEqual([]);
     expect(past.total).toBe(all.length);
+    expect(past.page).toBe(past.pageCount);
+  });
+
+  it("answers a page past the end with the last page, and pages by the chosen size", async () => {
+    signInAs(clinic.counsellors[0]!);
+    const all = (await listCaseload(query({ pageSize: "100" }))).rows;
+    expect(all.length).toBeGreaterThan(1);
+    // A page size of 1 is not offered: the URL falls back to the default size.
+    expect((await listCaseload(query({ pageSize: "1" }))).pageSize).toBe(20);
+    const ten = await listCaseload(query({ pageSize: "10" }));
+    expect(ten.pageSize).toBe(10);
+    expect(ten.rows).toHaveLength(Math.min(10, all.length));
+    const lastPage = Math.ceil(all.length / 10);
+    const past = await listCaseload(query({ pageSize: "10", page: "50" }));
+    expect(past.page).toBe(lastPage);
+    expect(past.pageCount).toBe(lastPage);
+    expect(past.rows.map((r) => r.id)).toEqual(all.slice((lastPage - 1) * 10).map((r) => r.id));
+    expect(past.rows.length).toBeGreaterThan(0);
   });
 
   it("shows another counsellor's couples to nobody else, and is not for partners or admins", async () => {
