@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
 /** A second server on the same build whose database refuses connections. */
 export const downPort = port + 1;
+/** A third server on the same build that trusts one proxy hop, as if it sat behind TLS termination. */
+export const proxiedPort = port + 2;
 const secret = process.env.AUTH_SECRET || "e2e-only-secret-not-for-production-use-0123456789";
 
 /**
@@ -61,6 +63,18 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "ignore",
       env: { DATABASE_URL: "postgres://mend@127.0.0.1:9/unreachable", AUTH_SECRET: secret },
+    },
+    {
+      command: `npx next start -p ${proxiedPort}`,
+      url: `http://localhost:${proxiedPort}/login`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      env: {
+        DATABASE_URL: "postgres://mend@127.0.0.1:9/unreachable",
+        AUTH_SECRET: secret,
+        MEND_TRUSTED_PROXIES: "1",
+      },
     },
   ],
 });
