@@ -96,3 +96,27 @@ export function formatDaysAgo(iso: string | null, today: string): string {
   if (days < 0) return `In ${-days} days`;
   return `${days} days ago`;
 }
+
+/**
+ * When an answer was sent, as a calendar day, with the due date beside it when they differ:
+ * "Submitted 3 Mar · due 5 Mar". An answer is dated by the day it was sent, never by its due date
+ * (which can be in the future).
+ */
+export function formatSubmitted(submittedOn: string | null, dueOn?: string | null): string {
+  if (!submittedOn) return "Not sent yet";
+  const sent = `Submitted ${formatShortDay(submittedOn)}`;
+  return dueOn && dueOn !== submittedOn ? `${sent} · due ${formatShortDay(dueOn)}` : sent;
+}
+
+/**
+ * Who has sent an assignment's answer, for the counsellor's list: "Submitted by Alex, 12 Nov" for
+ * work for one partner; "Alex submitted 12 Nov · waiting for Sam" for work for both. Null while
+ * no one has sent it.
+ */
+export function formatSubmissions(partners: { name: string; submittedOn: string | null }[]): string | null {
+  if (!partners.some((p) => p.submittedOn)) return null;
+  if (partners.length === 1) return `Submitted by ${partners[0]!.name}, ${formatShortDay(partners[0]!.submittedOn!)}`;
+  // Those who have sent it first, so the line reads "Alex submitted 12 Nov · waiting for Sam".
+  const ordered = [...partners].sort((a, b) => Number(!a.submittedOn) - Number(!b.submittedOn));
+  return ordered.map((p) => (p.submittedOn ? `${p.name} submitted ${formatShortDay(p.submittedOn)}` : `waiting for ${p.name}`)).join(" · ");
+}

@@ -11,7 +11,7 @@ export function SafetyHelp() {
           A domestic abuse helpline can listen and help you plan, free and in confidence — in the UK, the National Domestic Abuse
           Helpline on 0808 2000 247, day or night.
         </li>
-        <li>You can talk to your counsellor on your own. They will get in touch with you privately before any more joint work.</li>
+        <li>You can talk to your counsellor on your own. Your answers go only to them; nothing is shown to your partner.</li>
       </ul>
     </Alert>
   );

@@ -30,6 +30,12 @@ type ActionDefinition = {
   metadata?: z.ZodType<Record<string, string | number | boolean | null>>;
   /** Recorded by scheduled work with no clinic, so the clinic's log never lists it. */
   system?: true;
+  /**
+   * Would tell a reader that a couple raised a safety concern (or what the counsellor did about
+   * one), so the clinic admin's log, its filter and its CSV never include it. The couple's
+   * counsellor keeps the record.
+   */
+  confidential?: true;
 };
 
 const count = z.number().int().min(0);
@@ -53,6 +59,9 @@ export const AUDIT_ACTIONS = {
   },
 
   "couple.create": { entity: "couple", label: "Added a couple" },
+  // Pausing joint work usually follows a private disclosure, so it is kept from the clinic's log.
+  "couple.pause_joint_work": { entity: "couple", label: "Paused a couple's joint work", confidential: true },
+  "couple.resume_joint_work": { entity: "couple", label: "Resumed a couple's joint work", confidential: true },
   "couple.reassign": {
     entity: "couple",
     label: "Handed a couple to another counsellor",
@@ -75,9 +84,14 @@ export const AUDIT_ACTIONS = {
   "check_in.update": { entity: "check_in", label: "Changed a check-in" },
   "exercise_response.save_draft": { entity: "exercise_response", label: "Saved an exercise draft", metadata: exerciseKind },
   "exercise_response.submit": { entity: "exercise_response", label: "Submitted an exercise", metadata: exerciseKind },
-  "safety_concern.raise": { entity: "safety_concern", label: "Safety concern raised" },
+  "safety_concern.raise": { entity: "safety_concern", label: "Safety concern raised", confidential: true },
   // Clears every open concern of the couple at once, so the event points at the couple.
-  "safety_concern.clear": { entity: "couple", label: "Cleared a safety concern", metadata: z.strictObject({ cleared: count }) },
+  "safety_concern.clear": {
+    entity: "couple",
+    label: "Cleared a safety concern",
+    metadata: z.strictObject({ cleared: count }),
+    confidential: true,
+  },
 
   "agreement.propose": { entity: "agreement", label: "Proposed an agreement" },
   "agreement.accept": { entity: "agreement", label: "Accepted an agreement" },
@@ -85,6 +99,7 @@ export const AUDIT_ACTIONS = {
   "promise.make": { entity: "promise", label: "Made a promise" },
   "promise.confirm_kept": { entity: "promise", label: "Confirmed a promise kept" },
   "promise.confirm_broken": { entity: "promise", label: "Confirmed a promise broken" },
+  "promise.undo_confirm": { entity: "promise", label: "Took back marking a promise kept or broken" },
   "promise.request_release": { entity: "promise", label: "Asked to release a promise" },
   "promise.release": { entity: "promise", label: "Released a promise" },
 
@@ -132,9 +147,12 @@ export type AuditMetadata<A extends AuditAction> = (typeof AUDIT_ACTIONS)[A] ext
 /** Every action name, in vocabulary order. */
 export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
 
-/** Actions the clinic's own log can hold, for its filter. */
+/** Actions kept from the clinic admin: they would reveal that a couple raised a safety concern. */
+export const CONFIDENTIAL_AUDIT_ACTIONS: AuditAction[] = AUDIT_ACTION_NAMES.filter((action) => "confidential" in AUDIT_ACTIONS[action]);
+
+/** Actions the clinic's own log can hold and show its admin, for its filter. */
 export const CLINIC_AUDIT_ACTIONS: AuditAction[] = AUDIT_ACTION_NAMES.filter(
-  (action) => !("system" in AUDIT_ACTIONS[action]),
+  (action) => !("system" in AUDIT_ACTIONS[action]) && !("confidential" in AUDIT_ACTIONS[action]),
 );
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -8,7 +8,7 @@ import { EXERCISE_KINDS } from "@/lib/program";
 import type { AgreementInput } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
 import { requirePartnerContext } from "./partner-scope";
-import { HOLD_MESSAGES, isOnHold } from "./policy/safety-hold";
+import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
 import { parseIdOrNotFound } from "./scope";
 
 export type AgreementView = {
@@ -70,7 +70,7 @@ export async function proposeAgreement(input: AgreementInput): Promise<{ id: str
   const context = await requirePartnerContext();
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement)) throw new InputError(HOLD_MESSAGES.agreements);
+    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
     const [row] = await tx
       .insert(agreements)
       .values({
@@ -114,7 +114,7 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       throw new InputError("You suggested this agreement, so it's your partner who accepts or declines it.");
     }
     if (row.status !== "proposed") throw new InputError("This agreement has already been answered.");
-    if (response === "accept" && (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement))) throw new InputError(HOLD_MESSAGES.agreements);
+    if (response === "accept" && (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement))) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
     await tx
       .update(agreements)
       .set({ status: response === "accept" ? "accepted" : "declined", respondedBy: context.viewer.id, respondedAt: sql`now()` })

@@ -132,7 +132,10 @@ export async function updateAssignment(assignmentId: string, value: AssignmentIn
   });
 }
 
-/** Cancels an active assignment: partners stop seeing it. Audited as "assignment.cancel". */
+/**
+ * Cancels an active assignment: partners stop seeing it, and the couple's history keeps who
+ * cancelled it and when. Cancelling twice changes nothing the second time. Audited as "assignment.cancel".
+ */
 export async function cancelAssignment(assignmentId: string): Promise<{ coupleId: string }> {
   const viewer = await requireRole("counsellor");
   const database = await db();
@@ -140,7 +143,7 @@ export async function cancelAssignment(assignmentId: string): Promise<{ coupleId
   await database.transaction(async (tx) => {
     const changed = await tx
       .update(assignments)
-      .set({ status: "cancelled" })
+      .set({ status: "cancelled", cancelledBy: viewer.id, cancelledAt: new Date() })
       .where(and(eq(assignments.id, existing.id), eq(assignments.status, "active")))
       .returning({ id: assignments.id });
     if (changed.length > 0) {

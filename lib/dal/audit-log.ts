@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/ready";
 import { auditEvents, couples, users, type AuditOutcome } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
-import { CLINIC_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { CLINIC_AUDIT_ACTIONS, CONFIDENTIAL_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
 import { sqlEnum } from "./sql";
@@ -32,7 +32,8 @@ const actor = alias(users, "actor");
 function auditWhere(viewer: Viewer, query: Omit<AuditQuery, "page">): SQL {
   const problem = auditRangeProblem(query);
   if (problem) throw new InputError(problem);
-  const filters: SQL[] = [eq(auditEvents.clinicId, viewer.clinicId)];
+  // Events that would reveal a safety concern are never the admin's to read, whatever the filter.
+  const filters: SQL[] = [eq(auditEvents.clinicId, viewer.clinicId), notInArray(auditEvents.action, CONFIDENTIAL_AUDIT_ACTIONS)];
   if (query.actor) filters.push(eq(auditEvents.actorId, query.actor));
   if (query.action) filters.push(eq(auditEvents.action, query.action));
   // Days are UTC calendar days, as everywhere else in the figures.

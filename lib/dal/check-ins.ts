@@ -3,9 +3,9 @@ import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays } from "@/lib/metrics";
 import type { CheckInAnswer, ContactAnswer, Mood, Visibility } from "@/lib/program";
+import { todayIn } from "@/lib/time/zone";
 import { recordAudit } from "./audit";
 import { requirePartnerContext } from "./partner-scope";
 import { ownCheckIns } from "./policy/partner-visibility";
@@ -38,7 +38,7 @@ export async function getMyCheckInToday(): Promise<MyCheckIn | null> {
   const [row] = await database
     .select(myColumns)
     .from(checkIns)
-    .where(and(ownCheckIns(viewer.id), eq(checkIns.date, todayIso())))
+    .where(and(ownCheckIns(viewer.id), eq(checkIns.date, todayIn(viewer.timeZone))))
     .limit(1);
   return row ?? null;
 }
@@ -47,7 +47,7 @@ export async function getMyCheckInToday(): Promise<MyCheckIn | null> {
 export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
   const { viewer } = await requirePartnerContext();
   const database = await db();
-  const today = todayIso();
+  const today = todayIn(viewer.timeZone);
   return database
     .select(myColumns)
     .from(checkIns)
@@ -66,7 +66,8 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
  */
 export async function saveCheckIn(answer: CheckInAnswer): Promise<{ created: boolean }> {
   const context = await requirePartnerContext();
-  const today = todayIso();
+  // The partner's own calendar day: at 00:30 in Auckland it is already tomorrow there.
+  const today = todayIn(context.viewer.timeZone);
   if (answer.date !== undefined && answer.date !== today) {
     throw new InputError("You can only check in for today. Please try again from today's page.", "date");
   }

@@ -8,6 +8,7 @@ import { getCouple, getCoupleActivity, type CoupleActivity, type CoupleSummary }
 import { listCoupleInvitations, type InvitationSummary } from "./invitations";
 import { listNotes, type NoteThread } from "./notes";
 import { requireRole } from "./viewer";
+import { getCoupleWork, type CoupleWork } from "./work-status";
 
 /** One day of a partner-pair chart: each partner's answer and 7-day mean, and the gap when drawn. */
 export type PairSeriesRow = {
@@ -36,6 +37,8 @@ export type CouplePage = {
   currentStepDone: boolean;
   /** Whether any assignment is still active (the "Assign work" form opens when none is). */
   hasActiveAssignments: boolean;
+  /** Who has sent each assignment's answer and when, and the cancelled work with who cancelled it. */
+  work: CoupleWork;
   notes: NoteThread[];
   noteSearch: NoteSearch;
   /** Each invited person's latest invitation, newest first; a reissued link replaces the older one. */
@@ -50,12 +53,13 @@ export type CouplePage = {
 export async function getCouplePage(coupleId: string, query: CouplePageQuery, today: string = todayIso()): Promise<CouplePage> {
   const viewer = await requireRole("counsellor");
   const couple = await getCouple(coupleId, viewer);
-  const [figures, charts, activity, notes, invitations] = await Promise.all([
+  const [figures, charts, activity, notes, invitations, work] = await Promise.all([
     getCaseloadRow(couple.id, today),
     getCoupleCharts(couple.id, query.range, today),
     getCoupleActivity(couple.id),
     listNotes(couple.id, query.noteSearch),
     listCoupleInvitations(couple.id),
+    getCoupleWork(couple.id, today),
   ]);
   const { trust, partners, ...rest } = charts;
   return {
@@ -71,6 +75,7 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, to
     activity,
     currentStepDone: charts.steps[couple.currentStep - 1]?.status === "done",
     hasActiveAssignments: activity.assignments.some((a) => a.status === "active"),
+    work,
     notes,
     noteSearch: query.noteSearch,
     // Newest first from listCoupleInvitations: the first row per address is the latest.

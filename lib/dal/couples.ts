@@ -17,6 +17,7 @@ import {
   type PartnerSlot,
   type Recurrence,
 } from "@/db/schema";
+import { dayOf } from "@/lib/time/zone";
 import { recordAudit } from "./audit";
 import { clearOpenSafetyConcerns, listOpenSafetyConcerns } from "./policy/safety-hold";
 import { coupleScope, parseIdOrNotFound } from "./scope";
@@ -104,9 +105,14 @@ export type CoupleAnswer = {
   step: number;
   partnerName: string;
   occurrenceOn: string;
+  /** The assignment's due date and repeat, shown beside the day the answer was sent. */
+  dueOn: string;
+  recurrence: Recurrence;
   payload: Record<string, unknown>;
   visibility: "shared" | "counsellor_only";
   submittedAt: string | null;
+  /** The calendar day it was sent, on the viewer's calendar: the date an answer is shown with (never its due date). */
+  submittedOn: string | null;
 };
 
 export type CoupleAgreement = {
@@ -176,7 +182,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
  * assignments set, and any safety concern not yet cleared. A fixed number of queries.
  */
 export async function getCoupleActivity(coupleId: string): Promise<CoupleActivity> {
-  const { id } = await requireCounsellorCouple(coupleId);
+  const { viewer, id } = await requireCounsellorCouple(coupleId);
   const database = await db();
   const forUser = alias(users, "for_user");
   const [checkInRows, answerRows, agreementRows, promiseRows, assignmentRows, concernRows] = await Promise.all([
@@ -204,6 +210,8 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
         step: assignments.step,
         partnerName: users.name,
         occurrenceOn: exerciseResponses.occurrenceOn,
+        dueOn: assignments.dueOn,
+        recurrence: assignments.recurrence,
         payload: exerciseResponses.payload,
         visibility: exerciseResponses.visibility,
         submittedAt: exerciseResponses.submittedAt,
@@ -269,6 +277,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       ...r,
       payload: (r.payload ?? {}) as Record<string, unknown>,
       submittedAt: iso(r.submittedAt),
+      submittedOn: r.submittedAt ? dayOf(r.submittedAt, viewer.timeZone) : null,
     })),
     agreements: agreementRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     promises: promiseRows.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), resolvedAt: iso(r.resolvedAt) })),

@@ -10,7 +10,8 @@ import { recordAudit } from "./audit";
 import { findMyAssignment, occurrenceFor } from "./exercises";
 import { requirePartnerContext } from "./partner-scope";
 import { storedVisibility } from "./policy/partner-visibility";
-import { HOLD_MESSAGES, isOnHold, raiseSafetyConcern } from "./policy/safety-hold";
+import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
+import { raiseSafetyConcern } from "./policy/safety-concerns";
 import type { z } from "zod";
 
 /** Saving a partner's answer to an exercise; reading exercises is in `exercises.ts`. */
@@ -43,9 +44,10 @@ function answerError(error: z.ZodError): InputError {
 /**
  * Saves the signed-in partner's answer for the current occurrence of an exercise: a draft (blank
  * fields allowed) or a sent answer (checked by the kind's schema). One row per partner and
- * occurrence — saving again edits it. While the couple has an open safety concern, work the
- * kind does not allow during a hold is refused here, not just hidden. A sent answer whose kind
- * says it raises a safety concern (a worrying safety screen) raises one in the same transaction.
+ * occurrence — saving again edits it. While the counsellor has paused joint work, work the kind
+ * does not allow during a pause is refused here, not just hidden. A sent answer whose kind says
+ * it raises a safety concern (a worrying safety screen) raises one in the same transaction: it
+ * alerts the counsellor only, and pauses nothing.
  */
 export async function saveExerciseResponse(assignmentId: string, input: SaveExerciseInput): Promise<SaveExerciseResult> {
   const context = await requirePartnerContext();
@@ -71,7 +73,7 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
   const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, todayIso());
 
   return database.transaction(async (tx) => {
-    if (await isOnHold(tx, context.coupleId, kind)) throw new InputError(HOLD_MESSAGES.exercise);
+    if (await isOnHold(tx, context.coupleId, kind)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
     const [existing] = await tx
       .select({ status: exerciseResponses.status })
       .from(exerciseResponses)

@@ -9,13 +9,13 @@ import { isoWeekStart } from "@/lib/metrics";
 import { getExerciseKind, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload } from "./policy/partner-visibility";
-import { hasOpenSafetyConcern, isHeld } from "./policy/safety-hold";
+import { isHeld, isJointWorkPaused } from "./policy/joint-work-pause";
 import { parseIdOrNotFound } from "./scope";
 
 /**
  * A partner's exercises: the list and one exercise with what they may see of it. Saving an
  * answer is in `exercise-answers.ts`; who sees what is decided in `policy/partner-visibility.ts`
- * and the safety hold in `policy/safety-hold.ts`.
+ * and the counsellor's pause on joint work in `policy/joint-work-pause.ts`.
  */
 
 /** One assignment on the partner's exercises list. */
@@ -30,6 +30,7 @@ export type MyExercise = {
   occurrenceOn: string;
   /** My answer for the current occurrence: none yet, a draft, or sent. */
   myStatus: ResponseStatus | null;
+  /** Joint work the counsellor has paused; both partners read the same neutral words. */
   onHold: boolean;
 };
 
@@ -123,7 +124,7 @@ export async function listMyExercises(): Promise<MyExercise[]> {
       .where(and(forMe(context), eq(assignments.status, "active")))
       .orderBy(asc(assignments.dueOn), asc(assignments.step))
       .limit(50),
-    hasOpenSafetyConcern(database, context.coupleId),
+    isJointWorkPaused(database, context.coupleId),
   ]);
   const mineRows = rows.length
     ? await database
@@ -223,7 +224,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
       )
       .orderBy(desc(exerciseResponses.occurrenceOn))
       .limit(60),
-    hasOpenSafetyConcern(database, context.coupleId),
+    isJointWorkPaused(database, context.coupleId),
   ]);
   const visible = responses.map((r) => toVisible(r, context.viewer.id));
   const mine = visible.find((r) => r.mine && r.occurrenceOn === occurrenceOn) ?? null;

@@ -7,7 +7,7 @@ import { todayIso } from "@/lib/dates";
 import { addIsoDays, eachDay } from "@/lib/metrics";
 import { getCouple, type CoupleSummary } from "./couples";
 import { ownCheckIns } from "./policy/partner-visibility";
-import { hasOpenSafetyConcern } from "./policy/safety-hold";
+import { isJointWorkPaused } from "./policy/joint-work-pause";
 import { requireRole } from "./viewer";
 
 export type DueAssignment = {
@@ -29,7 +29,7 @@ export type PartnerToday = {
   strip: { date: string; checkedIn: boolean; trust: number | null }[];
   /** Open promises waiting for me: the other partner's that are due, and requests to let one go. */
   waitingPromises: { id: string; text: string; dueAt: string; reason: "confirm" | "release" }[];
-  /** Joint exercises wait while a safety concern is open. */
+  /** Joint work the counsellor has paused: the same for both partners, never tied to who answered what. */
   onHold: boolean;
 };
 
@@ -95,7 +95,7 @@ export async function getPartnerToday(): Promise<PartnerToday> {
       )
       .orderBy(asc(promises.dueAt))
       .limit(10),
-    hasOpenSafetyConcern(database, membership.coupleId),
+    isJointWorkPaused(database, membership.coupleId),
   ]);
   const byDate = new Map(recent.map((r) => [r.date, r.trust]));
   return {

@@ -2,8 +2,8 @@ import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns, promises } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays, checkInStreak, keepRate, toIsoDate } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { requirePartnerContext } from "./partner-scope";
 import { ownCheckIns } from "./policy/partner-visibility";
 
@@ -26,7 +26,7 @@ export type MyProgress = {
 export async function getMyProgress(windowDays = 90): Promise<MyProgress> {
   const { viewer, coupleId } = await requirePartnerContext();
   const database = await db();
-  const today = todayIso();
+  const today = todayIn(viewer.timeZone);
   const [rows, streakRows, promiseRows] = await Promise.all([
     database
       .select({ date: checkIns.date, trust: checkIns.trust, closeness: checkIns.closeness })

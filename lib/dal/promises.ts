@@ -4,14 +4,14 @@ import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
 import type { Transaction } from "@/db";
 import { db } from "@/db/ready";
-import { promises, users, type PromiseStatus } from "@/db/schema";
+import { auditEvents, promises, users, type PromiseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { keepRate, toIsoDate } from "@/lib/metrics";
 import { EXERCISE_KINDS } from "@/lib/program";
 import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
 import { recordAudit } from "./audit";
 import { requirePartnerContext } from "./partner-scope";
-import { HOLD_MESSAGES, isOnHold } from "./policy/safety-hold";
+import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
 import { parseIdOrNotFound } from "./scope";
 
 export type PromiseView = {
@@ -31,7 +31,12 @@ export type PromiseView = {
   notDueYet: boolean;
   releaseRequestedByMe: boolean;
   releaseRequestedByPartner: boolean;
+  /** I marked it kept or broken moments ago: until this moment (ISO) I may take that back. */
+  undoableUntil: string | null;
 };
+
+/** How long after marking a promise kept or broken the partner who marked it may take it back. */
+export const PROMISE_UNDO_MS = 10 * 60_000;
 
 export type PromiseLedger = {
   promises: PromiseView[];
@@ -56,6 +61,7 @@ export async function listPromises(): Promise<PromiseLedger> {
       status: promises.status,
       madeBy: promises.madeBy,
       madeByName: users.name,
+      confirmedBy: promises.confirmedBy,
       confirmedByName: confirmer.name,
       resolvedAt: promises.resolvedAt,
       createdAt: promises.createdAt,
@@ -86,6 +92,7 @@ export async function listPromises(): Promise<PromiseLedger> {
       notDueYet: r.status === "open" && !due,
       releaseRequestedByMe: r.status === "open" && r.releaseRequestedBy === context.viewer.id,
       releaseRequestedByPartner: r.status === "open" && r.releaseRequestedBy !== null && r.releaseRequestedBy !== context.viewer.id,
+      undoableUntil: undoableUntil(r, context.viewer.id, now),
     };
   });
   const mineOutcomes = rows
@@ -114,7 +121,7 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
   }
   const database = await db();
   return database.transaction(async (tx) => {
-    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.promise)) throw new InputError(HOLD_MESSAGES.promises);
+    if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.promise)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
     const [row] = await tx
       .insert(promises)
       .values({
@@ -134,6 +141,16 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
     });
     return { id: row!.id };
   });
+}
+
+function undoableUntil(
+  r: { status: PromiseStatus; confirmedBy: string | null; resolvedAt: Date | string | null },
+  viewerId: string,
+  now: number,
+): string | null {
+  if ((r.status !== "kept" && r.status !== "broken") || r.confirmedBy !== viewerId || !r.resolvedAt) return null;
+  const until = new Date(r.resolvedAt).getTime() + PROMISE_UNDO_MS;
+  return until > now ? new Date(until).toISOString() : null;
 }
 
 async function lockPromise(tx: Transaction, coupleId: string, id: string) {
@@ -207,5 +224,45 @@ export async function requestPromiseRelease(promiseId: string): Promise<"request
       coupleId: context.coupleId,
     });
     return releasing ? "released" : "requested";
+  });
+}
+
+/**
+ * Takes back marking a promise kept or broken: it is open again, as if never marked. Only the
+ * partner who marked it, within {@link PROMISE_UNDO_MS} of marking it, and only if nothing else
+ * happened to the promise since (its latest audit event is that marking). Audited.
+ *
+ * @throws InputError when the window has passed or the promise changed since.
+ */
+export async function undoPromiseConfirmation(promiseId: string): Promise<void> {
+  const context = await requirePartnerContext();
+  const id = parseIdOrNotFound(promiseId);
+  const database = await db();
+  await database.transaction(async (tx) => {
+    await lockPromise(tx, context.coupleId, id);
+    const [row] = await tx
+      .select({ status: promises.status, confirmedBy: promises.confirmedBy, resolvedAt: promises.resolvedAt })
+      .from(promises)
+      .where(eq(promises.id, id))
+      .limit(1);
+    if (!row || undoableUntil(row, context.viewer.id, Date.now()) === null) {
+      throw new InputError("This can no longer be undone: it was marked more than 10 minutes ago, or not by you.");
+    }
+    const [last] = await tx
+      .select({ action: auditEvents.action, actorId: auditEvents.actorId })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "promise"), eq(auditEvents.entityId, id)))
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(1);
+    const markedLast = last?.actorId === context.viewer.id && (last.action === "promise.confirm_kept" || last.action === "promise.confirm_broken");
+    if (!markedLast) throw new InputError("This promise has changed since you marked it, so it can't be undone.");
+    await tx.update(promises).set({ status: "open", confirmedBy: null, resolvedAt: null }).where(eq(promises.id, id));
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: "promise.undo_confirm",
+      entityId: id,
+      coupleId: context.coupleId,
+    });
   });
 }

@@ -33,6 +33,11 @@ export type KindDefinition<Id extends string = string, S extends z.ZodType = z.Z
   schema: S;
   /** For a screening kind: true when a sent, validated answer should raise a safety concern. */
   raisesSafetyConcern?(answer: z.output<S>): boolean;
+  /**
+   * For a screening kind: the names of the fields whose answers are worrying, in the form's
+   * order (empty when none is), so a counsellor reads the screen with those answers marked.
+   */
+  concerningFields?(answer: z.output<S>): string[];
   /** For a kind with a question of the day: the question both partners answer for a `yyyy-mm-dd` date. */
   questionFor?(date: string): string;
 };

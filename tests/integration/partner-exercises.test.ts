@@ -6,9 +6,10 @@ import { parseInput } from "@/lib/actions/action";
 import { proposeAgreement } from "@/lib/dal/agreements";
 import { saveCheckIn } from "@/lib/dal/check-ins";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
+import { setJointWorkPause } from "@/lib/dal/couples";
 import { getExercise, listMyExercises, occurrenceFor } from "@/lib/dal/exercises";
 import { getPartnerToday } from "@/lib/dal/partner-today";
-import { HOLD_MESSAGES } from "@/lib/dal/policy/safety-hold";
+import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { makePromise } from "@/lib/dal/promises";
 import { todayIso } from "@/lib/dates";
 import { isoWeekStart } from "@/lib/metrics";
@@ -152,7 +153,7 @@ describe("safety screen", () => {
     expect((await getExercise(id)).mine?.payload).toBeNull();
   });
 
-  it("a concerning answer raises a concern and holds couple work — in the DAL — until the counsellor clears it", async () => {
+  it("a concerning answer raises a concern and holds nothing; the counsellor's pause holds couple work — in the DAL — until resumed", async () => {
     const [alex, sam] = couple.partners;
     const screen = await addAssignment(couple, "safety_screen", { step: 2, forUserId: sam.id });
     const joint = await addAssignment(couple, "disclosure_worksheet");
@@ -166,19 +167,33 @@ describe("safety screen", () => {
       .where(and(eq(schema.safetyConcerns.coupleId, couple.id), isNull(schema.safetyConcerns.clearedAt)));
     expect(concerns).toHaveLength(1);
 
+    // The concern alone holds nothing.
+    signInAs(alex);
+    expect((await getPartnerToday()).onHold).toBe(false);
+    expect((await listMyExercises()).find((e) => e.id === joint)?.onHold).toBe(false);
+
+    signInAs(clinic.counsellors[0]!);
+    expect(await setJointWorkPause(couple.id, true)).toBe(true);
+    expect(await setJointWorkPause(couple.id, true)).toBe(false);
+
     signInAs(alex);
     expect((await getPartnerToday()).onHold).toBe(true);
     const listed = await listMyExercises();
     expect(listed.find((e) => e.id === joint)?.onHold).toBe(true);
     expect(listed.find((e) => e.id === reflection)?.onHold).toBe(false);
-    expect((await refusal(saveExerciseResponse(joint, { payload: worksheet, intent: "submit" }))).message).toBe(HOLD_MESSAGES.exercise);
-    expect((await refusal(proposeAgreement(parseInput(agreementInputSchema, { title: "x" })))).message).toBe(HOLD_MESSAGES.agreements);
-    expect((await refusal(makePromise(parseInput(promiseInputSchema, { text: "x", dueAt: new Date().toISOString() })))).message).toBe(HOLD_MESSAGES.promises);
+    expect((await refusal(saveExerciseResponse(joint, { payload: worksheet, intent: "submit" }))).message).toBe(JOINT_WORK_PAUSED_MESSAGE);
+    expect((await refusal(proposeAgreement(parseInput(agreementInputSchema, { title: "x" })))).message).toBe(JOINT_WORK_PAUSED_MESSAGE);
+    expect((await refusal(makePromise(parseInput(promiseInputSchema, { text: "x", dueAt: new Date().toISOString() })))).message).toBe(JOINT_WORK_PAUSED_MESSAGE);
     await saveExerciseResponse(reflection, { payload: { openingUp: "Still fine" }, intent: "submit" });
     await saveCheckIn(parseInput(checkInFormSchema, { trust: 5, closeness: 5, mood: "okay", contact: "yes" }));
     expect(JSON.stringify(await getExercise(joint))).not.toContain("SAFETY-TEXT");
 
+    // Marking the concern reviewed does not resume joint work: resuming is its own decision.
     await clearSafetyConcerns(couple.id);
+    expect((await refusal(saveExerciseResponse(joint, { payload: worksheet, intent: "submit" }))).message).toBe(JOINT_WORK_PAUSED_MESSAGE);
+    signInAs(clinic.counsellors[0]!);
+    expect(await setJointWorkPause(couple.id, false)).toBe(true);
+    signInAs(alex);
     expect((await saveExerciseResponse(joint, { payload: worksheet, intent: "submit" })).status).toBe("submitted");
   });
 

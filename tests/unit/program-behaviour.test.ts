@@ -5,7 +5,8 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { contactEnum, couples, moodEnum, visibilityEnum } from "@/db/schema";
 import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload, storedVisibility } from "@/lib/dal/policy/partner-visibility";
-import { HOLD_MESSAGES, isHeld, openSafetyConcernExists } from "@/lib/dal/policy/safety-hold";
+import { isHeld, JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
+import { openSafetyConcernExists } from "@/lib/dal/policy/safety-concerns";
 import {
   CONTACT_ANSWERS,
   EXERCISE_KIND_IDS,
@@ -96,15 +97,10 @@ describe("kind behaviour", () => {
     }
   });
 
-  it("holds with neutral words that fit the work and never give a reason", () => {
-    const messages = Object.values(HOLD_MESSAGES);
-    expect(new Set(messages).size).toBe(messages.length);
-    for (const message of messages) {
-      expect(message).toMatch(/on hold until your counsellor has spoken with you\.$/);
-      expect(message).not.toMatch(/safe|concern|screen|risk|worr/i);
-    }
-    expect(HOLD_MESSAGES.agreements).toMatch(/agreements/);
-    expect(HOLD_MESSAGES.promises).toMatch(/promises/);
+  it("pauses with one set of neutral words that never give a reason", () => {
+    expect(JOINT_WORK_PAUSED_MESSAGE).toMatch(/paused/);
+    expect(JOINT_WORK_PAUSED_MESSAGE).toMatch(/Your counsellor will talk with you/);
+    expect(JOINT_WORK_PAUSED_MESSAGE).not.toMatch(/safe|concern|screen|risk|worr|partner|hold/i);
   });
 
   it("makes only the safety screen counsellor-only and sealed once sent", () => {

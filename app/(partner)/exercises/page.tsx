@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
+import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import type { Metadata } from "next";
 
@@ -13,7 +14,7 @@ function when(e: MyExercise): string {
 }
 
 function StatusBadge({ exercise }: { exercise: MyExercise }) {
-  if (exercise.onHold) return <Badge tone="warn">On hold</Badge>;
+  if (exercise.onHold) return <Badge>Paused</Badge>;
   if (exercise.myStatus === "submitted") return <Badge tone="ok">{exercise.recurrence === "once" ? "Sent" : "Done for now"}</Badge>;
   if (exercise.myStatus === "draft") return <Badge tone="brand">Draft saved</Badge>;
   return <Badge>To do</Badge>;
@@ -44,7 +45,7 @@ export default async function ExercisesPage() {
                   Step {e.step} · {when(e)}
                 </span>
                 {e.onHold ? (
-                  <span className="mt-1 block text-sm text-warn">On hold until your counsellor has spoken with you.</span>
+                  <span className="mt-1 block text-sm text-muted">{JOINT_WORK_PAUSED_MESSAGE}</span>
                 ) : null}
               </Link>
             </li>

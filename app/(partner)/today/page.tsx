@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { getPartnerToday } from "@/lib/dal/partner-today";
+import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { formatDayOfMonth, formatDueTime, formatWeekday } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { getExerciseKind, getStep } from "@/lib/program";
@@ -34,7 +35,7 @@ export default async function TodayPage() {
         </p>
       </div>
       {today.onHold ? (
-        <Alert tone="warn">Joint exercises are on hold until your counsellor has spoken with you. Your check-in is still open.</Alert>
+        <Alert tone="info">{JOINT_WORK_PAUSED_MESSAGE}</Alert>
       ) : null}
       <Card aria-labelledby="checkin-heading">
         <CardTitle id="checkin-heading">Daily check-in</CardTitle>

@@ -1,95 +1,52 @@
 import "server-only";
-import { and, desc, eq, is, isNull, sql, type SQL } from "drizzle-orm";
-import { PgColumn, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { safetyConcerns } from "@/db/schema";
+import { couples } from "@/db/schema";
 import type { ExerciseKind } from "@/lib/program";
-import { qualified } from "../sql";
 
 /**
- * The safety hold, in one place. A safety screen that raises a concern holds the couple's joint
- * work (exercises that are not private, new agreements, new promises) until the counsellor
- * clears every open concern. Which kinds stay open during a hold is a property of the kind
- * (`allowedDuringHold`); this module only asks it.
+ * The pause on joint work, in one place. Pausing is the couple's counsellor's decision
+ * (`couples.joint_work_paused_at`), never automatic: a worrying safety screen alerts the
+ * counsellor and changes nothing the other partner can see. While paused, joint work (exercises
+ * whose kind is not `allowedDuringHold`, new agreements, new promises) is refused here, not just
+ * hidden. Which kinds stay open is a property of the kind; this module only asks it.
  *
- * Partners read the same neutral words whoever answered the screen and whatever they said: a
- * hold message never gives a reason.
+ * Both partners read the same neutral words, whoever the pause protects and whatever prompted
+ * it: the message never gives a reason, and it is the same for every kind of refused work.
  */
 
-/** What a partner reads when held work is refused, for each kind of work. */
-export const HOLD_MESSAGES = {
-  exercise: "This exercise is on hold until your counsellor has spoken with you.",
-  agreements: "New agreements are on hold until your counsellor has spoken with you.",
-  promises: "New promises are on hold until your counsellor has spoken with you.",
-} as const;
+/** What both partners read while joint work is paused, on their pages and when held work is refused. */
+export const JOINT_WORK_PAUSED_MESSAGE = "Some shared exercises are paused for now. Your counsellor will talk with you about next steps.";
 
-/** The rows of safety_concerns that hold a couple's work: raised and not yet cleared. */
-function openConcernsOf(coupleId: string): SQL {
-  return and(eq(safetyConcerns.coupleId, coupleId), isNull(safetyConcerns.clearedAt))!;
+/** The pause rule on its own: work of `kind` is held while joint work is paused, unless the kind is private work. */
+export function isHeld(kind: Pick<ExerciseKind, "allowedDuringHold">, paused: boolean): boolean {
+  return paused && !kind.allowedDuringHold;
 }
 
-/**
- * SQL that is true while the couple named by `coupleId` has an open concern, for use inside a
- * larger query (the caseload flag). Pass the outer query's couple id column, or an SQL
- * expression for it (for example `sql\`c.id\`` inside a hand-written query).
- */
-export function openSafetyConcernExists(coupleId: AnyPgColumn | SQL): SQL {
-  // Qualified on both sides: a bare column name here would rebind to safety_concerns itself.
-  const outer = is(coupleId, PgColumn) ? qualified(coupleId) : coupleId;
-  return sql`exists (select 1 from ${safetyConcerns} where ${qualified(safetyConcerns.coupleId)} = ${outer} and ${qualified(safetyConcerns.clearedAt)} is null)`;
-}
-
-/** True while the couple has a safety concern the counsellor has not yet cleared. */
-export async function hasOpenSafetyConcern(executor: Executor, coupleId: string): Promise<boolean> {
-  const rows = await executor.select({ id: safetyConcerns.id }).from(safetyConcerns).where(openConcernsOf(coupleId)).limit(1);
-  return rows.length > 0;
-}
-
-/** The hold rule on its own: work of `kind` is held while a concern is open, unless the kind is private work allowed during a hold. */
-export function isHeld(kind: Pick<ExerciseKind, "allowedDuringHold">, concernOpen: boolean): boolean {
-  return concernOpen && !kind.allowedDuringHold;
+/** True while the counsellor has paused the couple's joint work. */
+export async function isJointWorkPaused(executor: Executor, coupleId: string): Promise<boolean> {
+  const [row] = await executor.select({ paused: isNotNull(couples.jointWorkPausedAt) }).from(couples).where(eq(couples.id, coupleId)).limit(1);
+  return Boolean(row?.paused);
 }
 
 /**
  * True when new work of `kind` must be refused now. Call it inside the write's transaction so a
- * concern raised a moment earlier is seen; a kind allowed during a hold costs no query.
+ * pause made a moment earlier is seen; a kind allowed during a pause costs no query.
  */
 export async function isOnHold(executor: Executor, coupleId: string, kind: Pick<ExerciseKind, "allowedDuringHold">): Promise<boolean> {
   if (kind.allowedDuringHold) return false;
-  return hasOpenSafetyConcern(executor, coupleId);
-}
-
-/** The couple's open concerns, newest first, for the counsellor's couple page. */
-export async function listOpenSafetyConcerns(executor: Executor, coupleId: string): Promise<{ id: string; raisedAt: Date }[]> {
-  return executor
-    .select({ id: safetyConcerns.id, raisedAt: safetyConcerns.raisedAt })
-    .from(safetyConcerns)
-    .where(openConcernsOf(coupleId))
-    .orderBy(desc(safetyConcerns.raisedAt));
+  return isJointWorkPaused(executor, coupleId);
 }
 
 /**
- * Opens a concern for a sent answer, once: sending the same answer again while its concern is
- * open adds nothing. Returns the new concern's id, or null when one was already open. Call it in
- * the transaction that saved the answer.
+ * Pauses (`paused` true) or resumes the couple's joint work as `counsellorId`. Returns false when
+ * it was already in that state, so a double submit records nothing twice.
  */
-export async function raiseSafetyConcern(tx: Executor, coupleId: string, responseId: string): Promise<string | null> {
-  const [open] = await tx
-    .select({ id: safetyConcerns.id })
-    .from(safetyConcerns)
-    .where(and(eq(safetyConcerns.responseId, responseId), isNull(safetyConcerns.clearedAt)))
-    .limit(1);
-  if (open) return null;
-  const [raised] = await tx.insert(safetyConcerns).values({ coupleId, responseId }).returning({ id: safetyConcerns.id });
-  return raised!.id;
-}
-
-/** Clears every open concern of the couple, lifting the hold. Returns the ids cleared (none when none was open). */
-export async function clearOpenSafetyConcerns(tx: Executor, coupleId: string, clearedBy: string): Promise<string[]> {
-  const cleared = await tx
-    .update(safetyConcerns)
-    .set({ clearedBy, clearedAt: new Date() })
-    .where(openConcernsOf(coupleId))
-    .returning({ id: safetyConcerns.id });
-  return cleared.map((row) => row.id);
+export async function setJointWorkPaused(tx: Executor, coupleId: string, counsellorId: string, paused: boolean): Promise<boolean> {
+  const changed = await tx
+    .update(couples)
+    .set(paused ? { jointWorkPausedAt: sql`now()`, jointWorkPausedBy: counsellorId } : { jointWorkPausedAt: null, jointWorkPausedBy: null })
+    .where(sql`${couples.id} = ${coupleId} and ${couples.jointWorkPausedAt} is ${paused ? sql`null` : sql`not null`}`)
+    .returning({ id: couples.id });
+  return changed.length > 0;
 }

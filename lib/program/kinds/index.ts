@@ -45,6 +45,17 @@ export function getExerciseKind(id: string): ExerciseKind | undefined {
   return Object.hasOwn(EXERCISE_KINDS, id) ? EXERCISE_KINDS[id as ExerciseKindId] : undefined;
 }
 
+/**
+ * The fields of a stored answer the kind finds worrying, in the form's order: empty for a kind
+ * with no such rule, or an answer its schema no longer accepts.
+ */
+export function concerningFieldsOf(kind: ExerciseKind, payload: unknown): string[] {
+  if (!kind.concerningFields) return [];
+  const parsed = kind.schema.safeParse(payload);
+  // Each kind's rule takes its own answer type; the schema has just checked this one.
+  return parsed.success ? (kind.concerningFields as (answer: unknown) => string[])(parsed.data) : [];
+}
+
 /** The ids of the kinds that have a property, in program order: how data code names kinds without spelling an id. */
 export function exerciseKindIdsWhere(test: (kind: ExerciseKind) => boolean): ExerciseKindId[] {
   return EXERCISE_KIND_IDS.filter((id) => test(EXERCISE_KINDS[id]));

@@ -51,9 +51,24 @@ export type SafetyScreenAnswer = z.output<typeof answer.schema>;
 /** The safety-screen questions whose every answer other than "never" signals risk. */
 const RISK_FREQUENCY_QUESTIONS = ["afraidOfPartner", "hurtOrThreatened", "controlled", "worriedAfterSessions"] as const;
 
+/** Whether one question's answer is worrying; the free-text field never is by itself. */
+function isWorrying(field: string, answer: SafetyScreenAnswer): boolean {
+  if ((RISK_FREQUENCY_QUESTIONS as readonly string[]).includes(field)) return answer[field as (typeof RISK_FREQUENCY_QUESTIONS)[number]] !== "never";
+  if (field === "safeToSpeak") return answer.safeToSpeak !== "yes";
+  return false;
+}
+
 /**
- * True when a safety screen shows any sign of risk, so couple exercises should pause until the
- * counsellor has followed up individually.
+ * The questions a screen answered worryingly, in the form's order, by the rule of
+ * {@link isSafetyConcern}: what the counsellor sees marked when they read the screen.
+ */
+export function safetyConcernFields(screen: SafetyScreenAnswer): string[] {
+  return answer.fields.filter((f) => isWorrying(f.name, screen)).map((f) => f.name);
+}
+
+/**
+ * True when a safety screen shows any sign of risk, so the counsellor is alerted to follow up with
+ * that partner on their own. It pauses nothing by itself: the other partner sees no change.
  *
  * The rule, deliberately cautious: risk if any of feeling afraid of the partner, being hurt or
  * threatened, feeling controlled, or worrying about what happens at home after sessions is
@@ -64,20 +79,20 @@ const RISK_FREQUENCY_QUESTIONS = ["afraidOfPartner", "hurtOrThreatened", "contro
  * Takes a validated answer (see `parseAnswer`).
  */
 export function isSafetyConcern(answer: SafetyScreenAnswer): boolean {
-  if (RISK_FREQUENCY_QUESTIONS.some((q) => answer[q] !== "never")) return true;
-  return answer.safeToSpeak !== "yes";
+  return safetyConcernFields(answer).length > 0;
 }
 
 /**
  * A private screen asked of each partner before joint work. Always counsellor-only, never shown
- * back once sent, still open while joint work is held, and a worrying answer raises a concern.
+ * back once sent, still open while joint work is paused, and a worrying answer raises a concern
+ * that alerts the counsellor only.
  */
 export const safetyScreen = defineKind({
   id: "safety_screen",
   title: "Feeling safe",
   summary: "A few short questions about how safe you feel at home and in sessions. Only your counsellor will see your answers.",
   counsellorNote:
-    "Give to each partner separately before any joint exercises. A flagged screen means pausing couple work: follow up individually, assess risk and plan for safety. Never discuss one partner's answers with the other.",
+    "Give to each partner separately before any joint exercises. A flagged screen alerts only you: follow up with that partner individually, assess risk and plan for safety, and pause joint work from the couple page if needed. Never discuss one partner's answers with the other.",
   defaultVisibility: "counsellor_only",
   visibilityLocked: true,
   sealedOnceSent: true,
@@ -85,4 +100,5 @@ export const safetyScreen = defineKind({
   assignable: true,
   answer,
   raisesSafetyConcern: isSafetyConcern,
+  concerningFields: safetyConcernFields,
 });

@@ -5,7 +5,7 @@ import { formDataToObject } from "@/lib/actions/form-data";
 import { couplePages } from "@/lib/actions/pages";
 import { idArg, noFields } from "@/lib/actions/schemas";
 import { cancelAssignment, completeStep, createAssignment, updateAssignment } from "@/lib/dal/assignments";
-import { clearSafetyConcern } from "@/lib/dal/couples";
+import { clearSafetyConcern, setJointWorkPause } from "@/lib/dal/couples";
 import { reissueInvitation } from "@/lib/dal/invitations";
 import { createNote, updateNote } from "@/lib/dal/notes";
 import { todayIso } from "@/lib/dates";
@@ -66,7 +66,7 @@ export const completeStepAction = formAction({
   },
 });
 
-/** Marks the couple's open safety concern reviewed, lifting the hold; the banner goes, so only a failure is said. */
+/** Marks the couple's open safety concerns reviewed (joint work is untouched); the banner goes, so only a failure is said. */
 export const clearSafetyAction = formAction({
   name: "clear-safety-concern",
   schema: noFields,
@@ -74,6 +74,30 @@ export const clearSafetyAction = formAction({
   revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
   handler: async ({ args: [coupleId] }) => {
     await clearSafetyConcern(coupleId);
+  },
+});
+
+/** Pauses the couple's joint work, the counsellor's decision; bound to the couple id by the page. */
+export const pauseJointWorkAction = formAction({
+  name: "pause-joint-work",
+  schema: noFields,
+  args: [idArg],
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ args: [coupleId] }) => {
+    const changed = await setJointWorkPause(coupleId, true);
+    return { message: changed ? "Joint work is paused. Both partners see the same neutral message." : "Joint work was already paused." };
+  },
+});
+
+/** Resumes the couple's joint work; bound to the couple id by the page. */
+export const resumeJointWorkAction = formAction({
+  name: "resume-joint-work",
+  schema: noFields,
+  args: [idArg],
+  revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
+  handler: async ({ args: [coupleId] }) => {
+    const changed = await setJointWorkPause(coupleId, false);
+    return { message: changed ? "Joint work has resumed." : "Joint work was not paused." };
   },
 });
 

@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CoupleActivity } from "@/lib/dal/couples";
-import { isoDay } from "@/lib/format";
+import { formatSubmitted, isoDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, type ContactAnswer, type FieldSpec, type Mood } from "@/lib/program";
 import type { ReactNode } from "react";
 
@@ -89,7 +89,8 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
                 <p className="flex flex-wrap items-center gap-2">
                   <span className="font-medium">{kind?.title ?? a.exerciseKind}</span>
                   <span className="text-muted">
-                    {a.partnerName} · step {a.step} · <time dateTime={a.occurrenceOn}>{a.occurrenceOn}</time>
+                    {a.partnerName} · step {a.step} ·{" "}
+                    <time dateTime={a.submittedOn ?? undefined}>{formatSubmitted(a.submittedOn, a.recurrence === "once" ? a.dueOn : null)}</time>
                   </span>
                   {a.visibility === "counsellor_only" ? <CounsellorOnly /> : <Badge>Shared</Badge>}
                 </p>

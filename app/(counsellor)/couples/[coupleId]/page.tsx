@@ -27,7 +27,13 @@ export default async function CouplePage({ params, searchParams }: Props) {
       <SafetyBanner coupleId={couple.id} concerns={activity.openSafetyConcerns} />
       <OverviewCards couple={couple} partners={data.figures.partners} currentStepDone={data.currentStepDone} />
       <ProgressSection coupleId={couple.id} charts={data.charts} />
-      <AssignmentsSection couple={couple} assignments={activity.assignments} hasActiveAssignments={data.hasActiveAssignments} today={data.today} />
+      <AssignmentsSection
+        couple={couple}
+        assignments={activity.assignments}
+        work={data.work}
+        hasActiveAssignments={data.hasActiveAssignments}
+        today={data.today}
+      />
       <NotesSection coupleId={couple.id} notes={data.notes} search={data.noteSearch} />
       <InvitationsSection coupleId={couple.id} invitations={data.invitations} />
       <ActivitySections activity={activity} />

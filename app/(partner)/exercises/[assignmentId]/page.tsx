@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExercise } from "@/lib/dal/exercises";
+import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { EXERCISE_KINDS, VISIBILITY_LABELS } from "@/lib/program";
 import { saveExerciseAction } from "./actions";
 import type { Metadata } from "next";
@@ -42,7 +43,7 @@ export default async function ExercisePage({ params }: Props) {
       ) : null}
 
       {exercise.onHold ? (
-        <Alert tone="warn">On hold until your counsellor has spoken with you. They will be in touch.</Alert>
+        <Alert tone="info">{JOINT_WORK_PAUSED_MESSAGE}</Alert>
       ) : kind.sealedOnceSent && sent ? (
         // Shown to everyone who has sent the screen, whatever they answered: the page never hints at the answers.
         <Card>
