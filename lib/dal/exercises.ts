@@ -60,6 +60,8 @@ export type ExerciseDetail = MyExercise & {
   partnerWaiting: boolean;
   /** Earlier occurrences, newest first, filtered by the same rules. */
   earlier: VisibleResponse[];
+  /** Assigned to me alone: the other partner has no answer of their own to show beside mine. */
+  forMeAlone: boolean;
 };
 
 /** The occurrence an answer made today belongs to: today, this ISO week's Monday, or the due date of a one-off. */
@@ -182,6 +184,7 @@ export async function findMyAssignment(executor: Executor, context: PartnerConte
       recurrence: assignments.recurrence,
       instructions: assignments.instructions,
       status: assignments.status,
+      forUserId: assignments.forUserId,
     })
     .from(assignments)
     .where(and(eq(assignments.id, id), forMe(context), ne(assignments.status, "cancelled")))
@@ -265,6 +268,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
     partners,
     partnerWaiting,
     earlier: visible.filter((r) => r.occurrenceOn !== occurrenceOn && r.status === "submitted"),
+    forMeAlone: assignment.forUserId !== null,
   };
 }
 

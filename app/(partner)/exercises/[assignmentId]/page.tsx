@@ -74,7 +74,8 @@ export default async function ExercisePage({ params }: Props) {
         </Card>
       )}
 
-      {!kind.counsellorOnly ? (
+      {/* Work for me alone, or answers only the counsellor reads, have no partner's answer to wait for. */}
+      {!kind.counsellorOnly && !exercise.forMeAlone ? (
         <Card aria-labelledby="partner-answer-heading">
           <CardTitle id="partner-answer-heading">Your partner&apos;s answer</CardTitle>
           {exercise.partners ? (
