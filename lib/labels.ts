@@ -1,5 +1,6 @@
 import type { Tone } from "@/components/ui/badge";
 import type { AuditOutcome, CoupleStatus, NoteFormat, PromiseStatus, Recurrence, Role, StepStatus } from "@/db/schema/enums";
+import type { AuditEntityType } from "@/lib/audit/actions";
 import type { InvitationStatus } from "@/lib/dal/invitations";
 import type { ChartRange } from "@/lib/validations/couple-page";
 
@@ -64,3 +65,23 @@ export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
 export const AUDIT_OUTCOME_TONES: Record<AuditOutcome, Tone> = { success: "ok", denied: "warn", failure: "warn" };
 
 export const CHART_RANGE_LABELS: Record<ChartRange, string> = { "4w": "4 weeks", "12w": "12 weeks", all: "All" };
+
+/** How the audit log names the kind of record an event points at. */
+export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
+  clinic: "Clinic",
+  user: "Person",
+  couple: "Couple",
+  invitation: "Invitation",
+  assignment: "Assignment",
+  check_in: "Check-in",
+  exercise_response: "Exercise answer",
+  safety_concern: "Safety screen",
+  agreement: "Agreement",
+  promise: "Promise",
+  note: "Note",
+  note_list: "Notes list",
+  export: "Download",
+  job: "Scheduled job",
+};
+
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", denied: "Refused", failure: "Failed" };

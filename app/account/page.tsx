@@ -1,8 +1,11 @@
 import { AppShell } from "@/components/app-shell/app-shell";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
+import { getMyTimeZoneChoice } from "@/lib/dal/time-zones";
 import { HOME_BY_ROLE, requireViewer } from "@/lib/dal/viewer";
+import { listTimeZones } from "@/lib/time/zone";
 import { PasswordForm } from "./password-form";
+import { MyTimeZoneForm } from "./time-zone-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -13,6 +16,7 @@ export default async function AccountPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const { changed } = await searchParams;
   return (
+  const zone = await getMyTimeZoneChoice();
     <AppShell viewer={viewer} nav={[{ href: HOME_BY_ROLE[viewer.role], label: "Home" }]}>
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -26,6 +30,13 @@ export default async function AccountPage({ searchParams }: Props) {
           <PasswordForm email={viewer.email} />
         </Card>
       </div>
+        <Card>
+          <CardTitle>Time zone</CardTitle>
+          <p className="mt-1 mb-4 text-sm text-muted">
+            Your day starts at midnight here: your daily check-in, what is due today or overdue, and your streak follow it.
+          </p>
+          <MyTimeZoneForm own={zone.own} clinic={zone.clinic} zones={listTimeZones()} />
+        </Card>
     </AppShell>
   );
 }

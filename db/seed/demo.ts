@@ -33,6 +33,8 @@ export async function demoClinicSpec(today = todayIso()): Promise<ClinicSpec> {
             ],
           },
           ...couples("stalled", "declining", "just_started", "steady", "improving", "paused", "declining"),
+          // Merritt & Nina: one partner's screen raised a concern the counsellor has not yet cleared,
+          // and joint work is not paused, so the demo shows that nothing changes for the other partner.
           { trajectory: "stalled", safetyConcern: true },
         ],
       },

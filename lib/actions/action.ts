@@ -53,7 +53,7 @@ export type FormActionConfig<S extends z.ZodType, A extends ArgSchemas, D> = {
   /** Names the action in the server log. */
   name: string;
   /** The form's schema from lib/validations; a function when it depends on the day (a due date not in the past). */
-  schema: S | (() => S);
+  schema: S | (() => S | Promise<S>);
   /** Schemas of the arguments bound by the page (`action.bind(null, coupleId)`): one that does not parse is "not found". */
   args?: A;
   /** The object the schema reads, when the form's names are not plain or dotted fields. */
@@ -136,7 +136,7 @@ export function formAction<S extends z.ZodType, const A extends ArgSchemas = [],
     let outcome: ActionResult<D> | void;
     let ctx!: ActionContext<S, A>;
     try {
-      const schema = typeof config.schema === "function" && !("safeParse" in config.schema) ? config.schema() : (config.schema as S);
+      const schema = typeof config.schema === "function" && !("safeParse" in config.schema) ? await config.schema() : (config.schema as S);
       const input = parseInput(schema, config.input ? config.input(formData) : formDataToObject(formData));
       ctx = { input, args, formData };
       outcome = await config.handler(ctx);

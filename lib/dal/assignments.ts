@@ -5,7 +5,7 @@ import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { assignments, coupleMembers, couples, stepProgress } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import type { AssignmentInput } from "@/lib/validations/assignments";
 import { recordAudit } from "./audit";
 import { coupleScope, parseIdOrNotFound } from "./scope";
@@ -169,7 +169,8 @@ export async function completeStep(coupleId: string, step: number): Promise<bool
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
-  const today = todayIso();
+  // Steps are the couple's, so their days are on the clinic's calendar.
+  const today = todayIn(viewer.clinicTimeZone);
   return database.transaction(async (tx) => {
     // Locks the couple row so two clicks cannot both advance it.
     const [couple] = await tx

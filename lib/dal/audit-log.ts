@@ -7,7 +7,6 @@ import { InputError } from "@/lib/actions/errors";
 import { CLINIC_AUDIT_ACTIONS, CONFIDENTIAL_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
 import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
-import { sqlEnum } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
 /** One audit event as the admin sees it: who, what, which record, when, outcome. Never content. */
@@ -19,6 +18,8 @@ export type AuditLogRow = {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The record's own name when it is a person or a couple (a name only, never what a record says). */
+  recordName: string | null;
   coupleName: string | null;
   outcome: AuditOutcome;
 };
@@ -28,6 +29,8 @@ export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; p
 export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: AuditAction[] };
 
 const actor = alias(users, "actor");
+const entityUser = alias(users, "entity_user");
+const entityCouple = alias(couples, "entity_couple");
 
 function auditWhere(viewer: Viewer, query: Omit<AuditQuery, "page">): SQL {
   const problem = auditRangeProblem(query);
@@ -52,12 +55,23 @@ function selectRowsFor(database: Awaited<ReturnType<typeof db>>, where: SQL) {
       action: auditEvents.action,
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
+      recordName: sql<string | null>`coalesce(${entityUser.name}, ${entityCouple.name})`,
       coupleName: couples.name,
       outcome: auditEvents.outcome,
     })
     .from(auditEvents)
     .leftJoin(actor, eq(actor.id, auditEvents.actorId))
     .leftJoin(couples, eq(couples.id, auditEvents.coupleId))
+    // Entity ids are text (some records are not uuids), so compare as text; a name is matched only
+    // within the admin's clinic, and only for the two record types that have one.
+    .leftJoin(
+      entityUser,
+      and(eq(auditEvents.entityType, "user"), sql`${entityUser.id}::text = ${auditEvents.entityId}`, eq(entityUser.clinicId, auditEvents.clinicId)),
+    )
+    .leftJoin(
+      entityCouple,
+      and(eq(auditEvents.entityType, "couple"), sql`${entityCouple.id}::text = ${auditEvents.entityId}`, eq(entityCouple.clinicId, auditEvents.clinicId)),
+    )
     .where(where)
     .orderBy(desc(auditEvents.at), desc(auditEvents.id));
 }
@@ -87,8 +101,8 @@ export async function unsafeListAuditRowsForExport(viewer: Viewer, query: Omit<A
 }
 
 /**
- * The filter lists: the clinic's staff, and every action of the audit vocabulary the clinic's log
- * can hold (label each with auditActionLabel).
+ * The filter lists: everyone of the clinic (staff and partners, since partners act too), and
+ * every action of the audit vocabulary the clinic's log can hold (label each with auditActionLabel).
  */
 export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const viewer = await requireRole("clinic_admin");
@@ -96,7 +110,7 @@ export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const actors = await database
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(and(eq(users.clinicId, viewer.clinicId), sql`${users.role} <> ${sqlEnum(users.role, "partner")}`))
+    .where(eq(users.clinicId, viewer.clinicId))
     .orderBy(asc(users.name), asc(users.id));
   return { actors, actions: CLINIC_AUDIT_ACTIONS };
 }

@@ -156,8 +156,8 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     keep as (
       select ${p.coupleId}, ${keepRateSql(keptCountSql(p.status), brokenCountSql(p.status))} as value
       from ${sqlFrom(p)} join cohort co on co.id = ${p.coupleId}
-      -- The UTC days [from, to] as instants, so promises_couple_status_idx can serve the range.
-      where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to)}
+      -- The clinic's days [from, to] as instants, so promises_couple_status_idx can serve the range.
+      where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to, sql`${viewer.clinicTimeZone}`)}
       group by ${p.coupleId}
     ),
     -- Materialized: inlined, the planner re-ran both subqueries for every pair of couples.

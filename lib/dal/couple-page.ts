@@ -1,5 +1,5 @@
 import "server-only";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import type { CouplePageQuery } from "@/lib/validations/couple-page";
 import type { NoteSearch } from "@/lib/validations/notes";
 import { getCaseloadRow, type CaseloadRow } from "./caseload";
@@ -50,11 +50,13 @@ export type CouplePage = {
  * shaped as the page's sections draw it: caseload figures and flags, the charts for the chosen
  * range, activity, the notes matching the search, and each person's latest invitation.
  */
-export async function getCouplePage(coupleId: string, query: CouplePageQuery, today: string = todayIso()): Promise<CouplePage> {
+export async function getCouplePage(coupleId: string, query: CouplePageQuery, now: Date = new Date()): Promise<CouplePage> {
   const viewer = await requireRole("counsellor");
+  // The couple's page counts days on the clinic's calendar; each partner's flags on their own.
+  const today = todayIn(viewer.clinicTimeZone, now);
   const couple = await getCouple(coupleId, viewer);
   const [figures, charts, activity, notes, invitations, work] = await Promise.all([
-    getCaseloadRow(couple.id, today),
+    getCaseloadRow(couple.id, now),
     getCoupleCharts(couple.id, query.range, today),
     getCoupleActivity(couple.id),
     listNotes(couple.id, query.noteSearch),

@@ -4,10 +4,9 @@ import { db } from "@/db/ready";
 import { exerciseResponses, type ResponseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { firstZodMessage, zodFieldErrors } from "@/lib/actions/field-errors";
-import { todayIso } from "@/lib/dates";
 import { parseAnswer } from "@/lib/program";
 import { recordAudit } from "./audit";
-import { findMyAssignment, occurrenceFor } from "./exercises";
+import { exerciseToday, findMyAssignment, occurrenceFor } from "./exercises";
 import { requirePartnerContext } from "./partner-scope";
 import { storedVisibility } from "./policy/partner-visibility";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
@@ -70,7 +69,7 @@ export async function saveExerciseResponse(assignmentId: string, input: SaveExer
     payload = parsed.data as Record<string, unknown>;
   }
   const visibility = storedVisibility(kind, input.visibility);
-  const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, todayIso());
+  const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, exerciseToday(context, assignment.forUserId));
 
   return database.transaction(async (tx) => {
     if (await isOnHold(tx, context.coupleId, kind)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);

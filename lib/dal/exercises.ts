@@ -4,10 +4,9 @@ import { notFound } from "next/navigation";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { assignments, exerciseResponses, type Recurrence, type ResponseStatus } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import { isoWeekStart } from "@/lib/metrics";
 import { getExerciseKind, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
-import { dayOf } from "@/lib/time/zone";
+import { todayIn } from "@/lib/time/zone";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload } from "./policy/partner-visibility";
 import { isHeld, isJointWorkPaused } from "./policy/joint-work-pause";
@@ -31,8 +30,6 @@ export type MyExercise = {
   occurrenceOn: string;
   /** My answer for the current occurrence: none yet, a draft, or sent. */
   myStatus: ResponseStatus | null;
-  /** The day I sent my answer to the current occurrence (on my calendar), or null. */
-  mySubmittedOn: string | null;
   /** Joint work the counsellor has paused; both partners read the same neutral words. */
   onHold: boolean;
 };
@@ -46,8 +43,6 @@ export type VisibleResponse = {
   visibility: Visibility;
   status: ResponseStatus;
   submittedAt: string | null;
-  /** The calendar day it was sent, on the viewer's calendar: the date an answer is shown with (never its due date). */
-  submittedOn: string | null;
 };
 
 export type ExerciseDetail = MyExercise & {
@@ -65,6 +60,8 @@ export type ExerciseDetail = MyExercise & {
   partnerWaiting: boolean;
   /** Earlier occurrences, newest first, filtered by the same rules. */
   earlier: VisibleResponse[];
+  /** Assigned to me alone: the other partner has no answer of their own to show beside mine. */
+  forMeAlone: boolean;
 };
 
 /** The occurrence an answer made today belongs to: today, this ISO week's Monday, or the due date of a one-off. */
@@ -72,6 +69,15 @@ export function occurrenceFor(recurrence: Recurrence, dueOn: string, today: stri
   if (recurrence === "daily") return today;
   if (recurrence === "weekly") return isoWeekStart(today);
   return dueOn;
+}
+
+/**
+ * "Today" for an exercise's occurrence. A couple's exercise follows the clinic's calendar, so both
+ * partners answer the same occurrence and see the same question of the day even when one of them
+ * has set a zone of their own; an exercise for one partner alone follows that partner's day.
+ */
+export function exerciseToday(context: PartnerContext, forUserId: string | null, now: Date = new Date()): string {
+  return todayIn(forUserId === null ? context.viewer.clinicTimeZone : context.viewer.timeZone, now);
 }
 
 /** Assignments for the signed-in partner: the couple's, either for both partners or for them alone. */
@@ -93,7 +99,6 @@ function toVisible(
     submittedAt: Date | string | null;
   },
   viewerId: string,
-  zone: string,
 ): VisibleResponse {
   return {
     id: row.id,
@@ -103,7 +108,6 @@ function toVisible(
     visibility: row.visibility,
     status: row.status,
     submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt).toISOString(),
-    submittedOn: row.submittedAt === null ? null : dayOf(row.submittedAt, zone),
   };
 }
 
@@ -117,7 +121,6 @@ function assignableKind(id: string): ExerciseKind | null {
 export async function listMyExercises(): Promise<MyExercise[]> {
   const context = await requirePartnerContext();
   const database = await db();
-  const today = todayIso();
   const [rows, onHold] = await Promise.all([
     database
       .select({
@@ -126,6 +129,7 @@ export async function listMyExercises(): Promise<MyExercise[]> {
         kind: assignments.exerciseKind,
         dueOn: assignments.dueOn,
         recurrence: assignments.recurrence,
+        forUserId: assignments.forUserId,
       })
       .from(assignments)
       .where(and(forMe(context), eq(assignments.status, "active")))
@@ -139,7 +143,6 @@ export async function listMyExercises(): Promise<MyExercise[]> {
           assignmentId: exerciseResponses.assignmentId,
           occurrenceOn: exerciseResponses.occurrenceOn,
           status: exerciseResponses.status,
-          submittedAt: exerciseResponses.submittedAt,
         })
         .from(exerciseResponses)
         .where(
@@ -157,7 +160,7 @@ export async function listMyExercises(): Promise<MyExercise[]> {
   for (const row of rows) {
     const kind = assignableKind(row.kind);
     if (!kind) continue;
-    const occurrenceOn = occurrenceFor(row.recurrence, row.dueOn, today);
+    const occurrenceOn = occurrenceFor(row.recurrence, row.dueOn, exerciseToday(context, row.forUserId));
     const mine = mineRows.find((m) => m.assignmentId === row.id && m.occurrenceOn === occurrenceOn);
     result.push({
       id: row.id,
@@ -169,7 +172,6 @@ export async function listMyExercises(): Promise<MyExercise[]> {
       recurrence: row.recurrence,
       occurrenceOn,
       myStatus: mine?.status ?? null,
-      mySubmittedOn: mine?.status === "submitted" && mine.submittedAt ? dayOf(mine.submittedAt, context.viewer.timeZone) : null,
       onHold: isHeld(kind, onHold),
     });
   }
@@ -189,8 +191,10 @@ export async function findMyAssignment(executor: Executor, context: PartnerConte
       kind: assignments.exerciseKind,
       dueOn: assignments.dueOn,
       recurrence: assignments.recurrence,
+      forUserId: assignments.forUserId,
       instructions: assignments.instructions,
       status: assignments.status,
+      forUserId: assignments.forUserId,
     })
     .from(assignments)
     .where(and(eq(assignments.id, id), forMe(context), ne(assignments.status, "cancelled")))
@@ -210,8 +214,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
   const context = await requirePartnerContext();
   const database = await db();
   const assignment = await findMyAssignment(database, context, assignmentId);
-  const today = todayIso();
-  const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, today);
+  const occurrenceOn = occurrenceFor(assignment.recurrence, assignment.dueOn, exerciseToday(context, assignment.forUserId));
   const [responses, onHold] = await Promise.all([
     database
       .select({
@@ -235,7 +238,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
       .limit(60),
     isJointWorkPaused(database, context.coupleId),
   ]);
-  const visible = responses.map((r) => toVisible(r, context.viewer.id, context.viewer.timeZone));
+  const visible = responses.map((r) => toVisible(r, context.viewer.id));
   const mine = visible.find((r) => r.mine && r.occurrenceOn === occurrenceOn) ?? null;
   const partners = visible.find((r) => !r.mine && r.occurrenceOn === occurrenceOn) ?? null;
   let partnerWaiting = false;
@@ -264,7 +267,6 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
     recurrence: assignment.recurrence,
     occurrenceOn,
     myStatus: mine?.status ?? null,
-    mySubmittedOn: mine?.status === "submitted" ? mine.submittedOn : null,
     onHold: isHeld(assignment.kind, onHold),
     instructions: assignment.instructions,
     defaultVisibility: assignment.kind.defaultVisibility,
@@ -275,6 +277,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
     partners,
     partnerWaiting,
     earlier: visible.filter((r) => r.occurrenceOn !== occurrenceOn && r.status === "submitted"),
+    forMeAlone: assignment.forUserId !== null,
   };
 }
 

@@ -3,8 +3,8 @@ import { addDays, format, parseISO } from "date-fns";
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { assignments, checkIns, coupleMembers, promises, type Recurrence } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays, eachDay } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { getCouple, type CoupleSummary } from "./couples";
 import { ownCheckIns } from "./policy/partner-visibility";
 import { isJointWorkPaused } from "./policy/joint-work-pause";
@@ -37,7 +37,7 @@ export type PartnerToday = {
 export async function getPartnerToday(): Promise<PartnerToday> {
   const viewer = await requireRole("partner");
   const database = await db();
-  const today = todayIso();
+  const today = todayIn(viewer.timeZone);
   const [membership] = await database
     .select({ coupleId: coupleMembers.coupleId })
     .from(coupleMembers)

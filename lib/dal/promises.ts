@@ -114,7 +114,7 @@ export async function listPromises(): Promise<PromiseLedger> {
  */
 export async function makePromise(input: PromiseInput): Promise<{ id: string }> {
   const context = await requirePartnerContext();
-  const dueAt = parseDueAt(input.dueAt);
+  const dueAt = parseDueAt(input.dueAt, context.viewer.timeZone);
   if (Number.isNaN(dueAt.getTime())) throw new InputError("Please choose a real date and time.", "dueAt");
   if (dueAt.getTime() < Date.now() - PROMISE_DUE_GRACE_MS) {
     throw new InputError("Please choose a time from now on: a promise is about something still to do.", "dueAt");

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, signIn, signOut } from "./helpers";
 
 function isoDaysAgo(days: number): string {
@@ -66,8 +66,11 @@ test.describe("the clinic admin", () => {
     const event = log.getByRole("row").filter({ hasText: coupleName });
     await expect(event).toHaveCount(1);
     await expect(event).toContainText("Priya Raman");
-    await expect(event).toContainText("couple.reassign");
-    await expect(event).toContainText("success");
+    // Readable words for the action, the record and the outcome, not the stored codes.
+    await expect(event).toContainText("Handed a couple to another counsellor");
+    await expect(event.getByRole("cell").filter({ hasText: "Couple" }).first()).toContainText(coupleName);
+    await expect(event).toContainText("Done");
+    await expect(event).not.toContainText("couple.reassign");
 
     // Hand the couple back so the demo clinic is as it was for other tests.
     await page.goto("/clinic/couples");

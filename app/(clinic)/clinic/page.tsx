@@ -4,7 +4,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClinicAggregates } from "@/lib/dal/clinic-aggregates";
 import { getClinicOverview } from "@/lib/dal/clinic-staff";
-import { todayIso } from "@/lib/dates";
+import { getClinicToday } from "@/lib/dal/today";
 import { formatClinicFigure, formatDay, formatShortDay } from "@/lib/format";
 import { MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
 import { getStep } from "@/lib/program";
@@ -21,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ClinicPage({ searchParams }: Props) {
   const params = await searchParams;
-  const parsed = parseDateRange(params, todayIso());
+  const parsed = parseDateRange(params, await getClinicToday());
   const overview = await getClinicOverview();
   const aggregates = parsed.ok ? await getClinicAggregates(parsed.range) : null;
   const exportEmpty = params.export === "empty";

@@ -73,7 +73,7 @@ export function CheckInForm({ today, initial }: { today: string; initial: Values
       />
       <ChoiceGroup
         legend="Who can read my note?"
-        hint="Your scores are always seen by your partner and counsellor; this only decides who reads the note."
+        hint="Your partner and your counsellor always see your scores, mood and contact answer; this only decides who reads the note."
         name="noteVisibility"
         required
         options={VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] }))}

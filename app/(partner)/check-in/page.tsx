@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyCheckInToday } from "@/lib/dal/check-ins";
-import { todayIso } from "@/lib/dates";
+import { getViewerToday } from "@/lib/dal/today";
 import { CheckInForm } from "./check-in-form";
 import type { Metadata } from "next";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Daily check-in" };
 
 export default async function CheckInPage() {
   const mine = await getMyCheckInToday();
-  const today = todayIso();
+  const today = await getViewerToday();
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader

@@ -1,18 +1,20 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { listPartnersCheckIns } from "@/lib/dal/partner-check-ins";
 import { getMyProgress } from "@/lib/dal/progress";
 import { formatDay, formatPercent } from "@/lib/format";
+import { PartnersCheckInsCard } from "./partners-check-ins";
 import { TrustChart } from "./trust-chart";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "My progress" };
 
 export default async function ProgressPage() {
-  const progress = await getMyProgress(90);
+  const [progress, partners] = await Promise.all([getMyProgress(90), listPartnersCheckIns(14)]);
   const recent = [...progress.points].reverse().slice(0, 14);
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <PageHeader title="My progress" description="Your own check-ins and promises. Progress is rarely a straight line, and that's normal." />
+      <PageHeader title="My progress" description="Your own check-ins and promises, and what your partner shares from theirs. Progress is rarely a straight line, and that's normal." />
       <div className="grid grid-cols-2 gap-3">
         <Card aria-labelledby="streak-heading">
           <CardTitle id="streak-heading" className="text-base">
@@ -75,6 +77,7 @@ export default async function ProgressPage() {
           </>
         )}
       </Card>
+      <PartnersCheckInsCard data={partners} />
     </div>
   );
 }

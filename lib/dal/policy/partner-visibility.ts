@@ -1,5 +1,5 @@
 import "server-only";
-import { eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { checkIns, exerciseResponses } from "@/db/schema";
 import { exerciseKindIdsWhere, VISIBILITIES, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
 import { qualified, sqlAlias, sqlEnum, sqlFrom } from "../sql";
@@ -14,8 +14,9 @@ import { qualified, sqlAlias, sqlEnum, sqlFrom } from "../sql";
  * own answer for the same occurrence. A sealed kind (the safety screen) is not shown back even
  * to its writer once sent.
  *
- * Check-ins: a partner's pages show their own check-ins only; the other partner's scores and
- * notes reach them nowhere.
+ * Check-ins: a partner's own pages read their own check-ins; of the other partner's, they see the
+ * scores, mood and contact answer of every check-in (the check-in form says so), and its note
+ * only when it was marked shared — never a counsellor-only note.
  */
 
 const NEVER_SHOWN_TO_PARTNER = exerciseKindIdsWhere((k) => k.counsellorOnly);
@@ -89,3 +90,11 @@ export function storedVisibility(kind: Pick<ExerciseKind, "visibilityLocked" | "
 export function ownCheckIns(viewerId: string): SQL {
   return eq(checkIns.userId, viewerId);
 }
+
+/** The other partner's check-ins, within their couple: scope it with {@link partnerCheckInNote} for the note. */
+export function otherPartnersCheckIns(coupleId: string, otherId: string): SQL {
+  return and(eq(checkIns.coupleId, coupleId), eq(checkIns.userId, otherId))!;
+}
+
+/** A check-in's note as the other partner may read it: the note when it was marked shared, else null. */
+export const partnerCheckInNote = sql<string | null>`case when ${qualified(checkIns.noteVisibility)} = ${sqlEnum(checkIns.noteVisibility, "shared")} then ${qualified(checkIns.note)} else null end`;

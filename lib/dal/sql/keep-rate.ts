@@ -33,22 +33,24 @@ export function keepRateSql(kept: SQL, broken: SQL): SQL {
   return sql`case when (${kept}) + (${broken}) > 0 then (${kept})::float8 / ((${kept}) + (${broken})) end`;
 }
 
-/** The instant a UTC day starts, from a date expression. */
-function utcStart(day: SQL): SQL {
-  return sql`(${day})::timestamp at time zone 'UTC'`;
+const UTC = sql`'UTC'`;
+
+/** The instant a day starts in `zone` (SQL text, 'UTC' unless given), from a date expression. */
+function dayStart(day: SQL, zone: SQL): SQL {
+  return sql`(${day})::timestamp at time zone ${zone}`;
 }
 
-/** The UTC day a promise was resolved on (figures count days in UTC). */
-export function resolvedDaySql(resolvedAt: AnyPgColumn): SQL {
-  return sql`(${resolvedAt} at time zone 'UTC')::date`;
+/** The day a promise was resolved on, in `zone` (SQL text; UTC unless given). */
+export function resolvedDaySql(resolvedAt: AnyPgColumn, zone: SQL = UTC): SQL {
+  return sql`(${resolvedAt} at time zone ${zone})::date`;
 }
 
-/** Resolved on or before the UTC day `to`, written as an instant so an index on resolved_at serves it. */
-export function resolvedByDaySql(resolvedAt: AnyPgColumn, to: SQL): SQL {
-  return sql`${resolvedAt} < ${utcStart(sql`${to} + 1`)}`;
+/** Resolved on or before the day `to` in `zone`, written as an instant so an index on resolved_at serves it. */
+export function resolvedByDaySql(resolvedAt: AnyPgColumn, to: SQL, zone: SQL = UTC): SQL {
+  return sql`${resolvedAt} < ${dayStart(sql`${to} + 1`, zone)}`;
 }
 
-/** Resolved on one of the UTC days [from, to], written as instants so an index on resolved_at serves the range. */
-export function resolvedOnDaysSql(resolvedAt: AnyPgColumn, from: SQL, to: SQL): SQL {
-  return sql`${resolvedAt} >= ${utcStart(from)} and ${resolvedByDaySql(resolvedAt, to)}`;
+/** Resolved on one of the days [from, to] in `zone`, written as instants so an index on resolved_at serves the range. */
+export function resolvedOnDaysSql(resolvedAt: AnyPgColumn, from: SQL, to: SQL, zone: SQL = UTC): SQL {
+  return sql`${resolvedAt} >= ${dayStart(from, zone)} and ${resolvedByDaySql(resolvedAt, to, zone)}`;
 }

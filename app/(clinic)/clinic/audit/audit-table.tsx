@@ -2,10 +2,14 @@
 
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
+import { auditActionLabel, AUDIT_ENTITY_TYPES, type AuditEntityType } from "@/lib/audit/actions";
 import type { AuditLogPage, AuditLogRow } from "@/lib/dal/audit-log";
 import { isoMinute } from "@/lib/format";
-import { AUDIT_OUTCOME_TONES } from "@/lib/labels";
+import { AUDIT_ENTITY_LABELS, AUDIT_OUTCOME_LABELS, AUDIT_OUTCOME_TONES } from "@/lib/labels";
 import type { ColumnDef } from "@tanstack/react-table";
+
+const entityLabel = (type: string) =>
+  (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? AUDIT_ENTITY_LABELS[type as AuditEntityType] : type;
 
 const columns: ColumnDef<AuditLogRow, unknown>[] = [
   {
@@ -15,14 +19,20 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
     meta: { className: "whitespace-nowrap" },
   },
   { id: "actor", header: "Person", cell: ({ row }) => row.original.actorName ?? <span className="text-muted">Unknown</span> },
-  { id: "action", header: "Action", cell: ({ row }) => row.original.action, meta: { className: "font-mono text-xs" } },
+  {
+    id: "action",
+    header: "Action",
+    cell: ({ row }) => (
+      <span title={row.original.action}>{auditActionLabel(row.original.action)}</span>
+    ),
+  },
   {
     id: "record",
     header: "Record",
     cell: ({ row }) => (
       <>
-        {row.original.entityType}
-        {row.original.entityId ? <span className="block font-mono text-xs text-muted">{row.original.entityId}</span> : null}
+        <span className="text-muted">{entityLabel(row.original.entityType)}</span>
+        {row.original.recordName ? <span className="block font-medium">{row.original.recordName}</span> : null}
       </>
     ),
   },
@@ -30,7 +40,7 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
   {
     id: "outcome",
     header: "Outcome",
-    cell: ({ row }) => <Badge tone={AUDIT_OUTCOME_TONES[row.original.outcome]}>{row.original.outcome}</Badge>,
+    cell: ({ row }) => <Badge tone={AUDIT_OUTCOME_TONES[row.original.outcome]}>{AUDIT_OUTCOME_LABELS[row.original.outcome]}</Badge>,
   },
 ];
 

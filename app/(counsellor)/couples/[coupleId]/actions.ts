@@ -8,7 +8,7 @@ import { cancelAssignment, completeStep, createAssignment, updateAssignment } fr
 import { clearSafetyConcern, setJointWorkPause } from "@/lib/dal/couples";
 import { reissueInvitation } from "@/lib/dal/invitations";
 import { createNote, updateNote } from "@/lib/dal/notes";
-import { todayIso } from "@/lib/dates";
+import { getViewerToday } from "@/lib/dal/today";
 import { assignmentSchema, stepDoneSchema } from "@/lib/validations/assignments";
 import { noteInputSchema } from "@/lib/validations/notes";
 
@@ -18,7 +18,7 @@ const CHECK_FIELDS = "Please check the highlighted fields.";
 export const assignAction = formAction({
   name: "assign",
   // A due date is checked against the day the form is sent.
-  schema: () => assignmentSchema(todayIso()),
+  schema: async () => assignmentSchema(await getViewerToday()),
   args: [idArg],
   invalidMessage: CHECK_FIELDS,
   revalidate: ({ args: [coupleId] }) => couplePages(coupleId),
@@ -31,7 +31,7 @@ export const assignAction = formAction({
 /** Changes an active assignment; bound to the couple and assignment ids by the page. */
 export const updateAssignmentAction = formAction({
   name: "update-assignment",
-  schema: () => assignmentSchema(todayIso()),
+  schema: async () => assignmentSchema(await getViewerToday()),
   args: [idArg, idArg],
   invalidMessage: CHECK_FIELDS,
   revalidate: ({ args: [coupleId] }) => couplePages(coupleId),

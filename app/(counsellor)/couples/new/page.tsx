@@ -1,6 +1,6 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { getViewerToday } from "@/lib/dal/today";
 import { requireRole } from "@/lib/dal/viewer";
-import { todayIso } from "@/lib/dates";
 import { NewCoupleForm } from "./new-couple-form";
 import type { Metadata } from "next";
 
@@ -14,7 +14,7 @@ export default async function NewCouplePage() {
         title="New couple"
         description="Add a couple to your caseload and invite both partners. Each gets a single-use link, valid for 7 days, to set their password."
       />
-      <NewCoupleForm today={todayIso()} />
+      <NewCoupleForm today={await getViewerToday()} />
     </>
   );
 }

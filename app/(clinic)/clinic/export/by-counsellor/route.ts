@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { type NextRequest } from "next/server";
 import { exportByCounsellorCsv } from "@/lib/dal/clinic-exports";
 import { getViewer } from "@/lib/dal/viewer";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import { parseDateRange } from "@/lib/validations/clinic";
 import { csvResponse, notFoundResponse } from "../csv-response";
 
@@ -13,7 +13,7 @@ export async function GET(request: NextRequest) {
   if (viewer.role !== "clinic_admin") return notFoundResponse();
   const params = Object.fromEntries(request.nextUrl.searchParams);
   const back = new URLSearchParams({ from: params.from ?? "", to: params.to ?? "" });
-  const parsed = parseDateRange(params, todayIso());
+  const parsed = parseDateRange(params, todayIn(viewer.clinicTimeZone));
   // The overview explains what is wrong with the range.
   if (!parsed.ok) redirect(`/clinic?${back}`);
   const result = await exportByCounsellorCsv(parsed.range);

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as schema from "@/db/schema";
+import { getAuditFilterOptions, listAuditLog } from "@/lib/dal/audit-log";
+import { auditQuerySchema } from "@/lib/validations/clinic";
+import { createClinic, db, type FixtureClinic } from "../support/fixtures";
+import { signInAs } from "../support/session";
+
+let clinic: FixtureClinic;
+let other: FixtureClinic;
+
+beforeAll(async () => {
+  clinic = await createClinic({ couplesPerCounsellor: [["steady"]] });
+  other = await createClinic({ couplesPerCounsellor: [["steady"]] });
+});
+
+const auditQuery = (input: Record<string, string> = {}) => auditQuerySchema.parse(input);
+
+describe("the clinic's audit log names people and records", () => {
+  it("names the couple or person an event points at, filters by a partner, and never names another clinic's records", async () => {
+    const couple = clinic.couples[0]!;
+    const partner = couple.partners[0];
+    const counsellor = clinic.counsellors[0]!;
+    const foreign = other.couples[0]!;
+    await db()
+      .insert(schema.auditEvents)
+      .values([
+        { clinicId: clinic.clinicId, actorId: counsellor.id, action: "couple.create", entityType: "couple", entityId: couple.id, coupleId: couple.id, outcome: "success" },
+        { clinicId: clinic.clinicId, actorId: partner.id, action: "auth.sign_in", entityType: "user", entityId: partner.id, outcome: "success" },
+        // A forged pointer at another clinic's couple is shown without its name.
+        { clinicId: clinic.clinicId, actorId: counsellor.id, action: "couple.create", entityType: "couple", entityId: foreign.id, outcome: "success" },
+      ]);
+    signInAs(clinic.admin);
+
+    const options = await getAuditFilterOptions();
+    expect(options.actors.map((a) => a.id)).toContain(partner.id);
+    expect(options.actors.map((a) => a.id)).toContain(counsellor.id);
+
+    const byPartner = await listAuditLog(auditQuery({ actor: partner.id }));
+    expect(byPartner.rows.map((r) => [r.action, r.recordName])).toContainEqual(["auth.sign_in", partner.name]);
+
+    const created = await listAuditLog(auditQuery({ action: "couple.create" }));
+    const names = created.rows.map((r) => r.recordName);
+    expect(names).toContain(couple.name);
+    expect(names).not.toContain(foreign.name);
+  });
+});
