@@ -6,7 +6,7 @@ import { getClinicAggregates } from "@/lib/dal/clinic-aggregates";
 import { getClinicOverview } from "@/lib/dal/clinic-staff";
 import { getClinicToday } from "@/lib/dal/today";
 import { formatClinicFigure, formatDay, formatShortDay } from "@/lib/format";
-import { MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
+import { BASELINE_DAYS, MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
 import { getStep } from "@/lib/program";
 import { parseDateRange } from "@/lib/validations/clinic";
 import { BarFigure } from "./_components/bar-figure";
@@ -48,13 +48,29 @@ export default async function ClinicPage({ searchParams }: Props) {
             Figures cover couples who had started by the last day. Any figure resting on fewer than {MIN_GROUP_SIZE} couples
             shows &ldquo;fewer than {MIN_GROUP_SIZE}&rdquo;, so no couple can be picked out.
           </p>
-          <dl className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-5">
-            <Figure label="Active couples" value={formatClinicFigure(aggregates.clinic.activeCouples, "count")} />
-            <Figure label="Counsellors" value={String(aggregates.counsellors)} />
+          <dl className="mb-3 grid grid-cols-2 gap-3 lg:grid-cols-3 xl:grid-cols-6">
+            <Figure
+              label="Couples in these figures"
+              value={formatClinicFigure(aggregates.clinic.couples, "count")}
+              hint="Any status, started by the last day"
+            />
+            <Figure label="Active couples" value={formatClinicFigure(aggregates.clinic.activeCouples, "count")} hint="Of those, active today" />
+            <Figure label="Counsellors" value={String(aggregates.counsellors)} hint="Active today" />
             <Figure label="Median check-in adherence" value={formatClinicFigure(aggregates.clinic.medianAdherence, "percent")} />
             <Figure label="Median promise keep rate" value={formatClinicFigure(aggregates.clinic.medianKeepRate, "percent")} />
-            <Figure label="Trust rose from baseline" value={formatClinicFigure(aggregates.clinic.roseShare, "percent")} />
+            <Figure
+              label="Trust rose above baseline"
+              value={formatClinicFigure(aggregates.clinic.roseShare, "percent")}
+              hint={`4 weeks to ${formatShortDay(aggregates.range.to)}`}
+            />
           </dl>
+          <p id="rose-explained" className="mb-6 text-sm text-muted">
+            <strong className="font-medium text-ink">Trust rose above baseline</strong> compares each couple&apos;s mean trust
+            in the {BASELINE_DAYS} days ending on the range&apos;s last day ({formatDay(aggregates.range.to)}) with their mean
+            in their own first {BASELINE_DAYS} days, and gives the share of couples whose trust is higher now. Couples in the
+            program for under {(2 * BASELINE_DAYS) / 7} weeks by that day, or without check-ins in either window, are left out.
+            Changing the last day of the range changes this figure; the first day does not.
+          </p>
 
           <section aria-labelledby="progress-heading" className="mb-8">
             <h2 id="progress-heading" className="mb-3 text-lg font-semibold">
@@ -137,7 +153,10 @@ export default async function ClinicPage({ searchParams }: Props) {
       ) : null}
 
       <Card>
-        <CardTitle className="mb-3">Caseloads today</CardTitle>
+        <CardTitle className="mb-1">Caseloads today</CardTitle>
+        <p className="mb-3 text-sm text-muted">
+          Today&apos;s caseloads, whatever the range above. &ldquo;All couples&rdquo; also counts paused, invited and finished couples.
+        </p>
         <CounsellorLoadTable counsellors={overview.counsellors} caption="Counsellors and their caseloads" bare />
         <p className="mt-3 text-sm">
           <Link href="/clinic/counsellors" className="font-medium text-brand underline underline-offset-2">
@@ -149,11 +168,13 @@ export default async function ClinicPage({ searchParams }: Props) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** One headline figure; `hint` says which couples or days it counts, so two counts that differ are not mistaken for each other. */
+function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
     <div className="rounded-lg border border-line bg-surface p-4">
       <dt className="text-sm text-muted">{label}</dt>
       <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+      {hint ? <dd className="text-xs text-muted">{hint}</dd> : null}
     </div>
   );
 }

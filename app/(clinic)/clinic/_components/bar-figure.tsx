@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatClinicFigure, formatPercent, type FigureFormat } from "@/lib/format";
-import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
+import { MIN_GROUP_SIZE, SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 
 export type BarDatum = { label: string; value: number | null; description?: string };
 
@@ -33,6 +33,7 @@ export function BarFigure({
     short: d.value === null ? "" : format === "weeks" ? String(Math.round(d.value * 10) / 10) : formatClinicFigure(d.value, format),
   }));
   const suppressed = data.filter((d) => d.value === null).map((d) => d.label);
+  const allSuppressed = data.length > 0 && suppressed.length === data.length;
   const headingId = `fig-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
     <figure className="rounded-lg border border-line bg-surface p-4" aria-labelledby={headingId}>
@@ -42,9 +43,16 @@ export function BarFigure({
         </h3>
         {description ? <p className="text-sm text-muted">{description}</p> : null}
       </figcaption>
+      {allSuppressed ? (
+        // An empty drawing would read as "no activity"; say why nothing is drawn instead.
+        <p className="mt-3 rounded-md bg-bg px-3 py-6 text-center text-sm text-muted">
+          Every group has fewer than {MIN_GROUP_SIZE} couples, so nothing is shown to protect privacy.
+        </p>
+      ) : (
       <div className="mt-3 h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={chartData} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
+          {/* No accessibility layer: inside aria-hidden, its focusable svg would be a trap for keyboard users. */}
+          <BarChart accessibilityLayer={false} data={chartData} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
             <CartesianGrid vertical={false} stroke="var(--color-line)" />
             <XAxis dataKey="label" tick={{ fill: "var(--color-muted)", fontSize: 12 }} interval="preserveStartEnd" />
             <YAxis
@@ -63,7 +71,8 @@ export function BarFigure({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {suppressed.length > 0 ? (
+      )}
+      {suppressed.length > 0 && !allSuppressed ? (
         <p className="mt-2 text-sm text-muted" aria-hidden="true">
           {SUPPRESSED_LABEL[0]!.toUpperCase() + SUPPRESSED_LABEL.slice(1)} couples, so not shown: {suppressed.join(", ")}
         </p>

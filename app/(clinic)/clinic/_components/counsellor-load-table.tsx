@@ -10,7 +10,9 @@ const nameColumn: ColumnDef<CounsellorLoad, unknown> = {
   header: "Counsellor",
   cell: ({ row }) => (
     <>
-      {row.original.name}
+      <Link href={`/clinic/counsellors/${row.original.id}`} className="font-medium text-brand underline-offset-2 hover:underline">
+        {row.original.name}
+      </Link>
       {row.original.active ? null : <span className="ml-2 text-muted">(deactivated)</span>}
     </>
   ),
@@ -18,7 +20,8 @@ const nameColumn: ColumnDef<CounsellorLoad, unknown> = {
 const emailColumn: ColumnDef<CounsellorLoad, unknown> = { id: "email", header: "Email", cell: ({ row }) => row.original.email };
 const countColumns: ColumnDef<CounsellorLoad, unknown>[] = [
   { id: "activeCouples", header: "Active couples", cell: ({ row }) => row.original.activeCouples },
-  { id: "totalCouples", header: "All couples", cell: ({ row }) => row.original.totalCouples },
+  // Counts every couple they carry, paused, invited and finished ones too, so it can exceed the active count.
+  { id: "totalCouples", header: "All couples (any status)", cell: ({ row }) => row.original.totalCouples },
 ];
 const actionsColumn: ColumnDef<CounsellorLoad, unknown> = {
   id: "actions",
@@ -32,8 +35,8 @@ const actionsColumn: ColumnDef<CounsellorLoad, unknown> = {
 };
 
 /**
- * Counsellors and how many couples each carries. `manage` adds each counsellor's email and a
- * link to deactivate them (the counsellors page); the overview shows the counts alone.
+ * Counsellors and how many couples each carries; each name opens that counsellor's page. `manage`
+ * adds each counsellor's email and a link to deactivate them (the counsellors page).
  */
 export function CounsellorLoadTable({
   counsellors,

@@ -1,27 +1,60 @@
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCounsellorForDeactivation, listActiveCounsellors } from "@/lib/dal/clinic-staff";
+import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { DeactivateForm } from "./deactivate-form";
 import type { Metadata } from "next";
 
-export const metadata: Metadata = { title: "Deactivate a counsellor" };
+export const metadata: Metadata = { title: "Counsellor" };
 
 type Props = { params: Promise<{ counsellorId: string }> };
 
-export default async function DeactivateCounsellorPage({ params }: Props) {
+/** One counsellor: the couples they carry (names and status only), and deactivating them. */
+export default async function CounsellorPage({ params }: Props) {
   const { counsellorId } = await params;
   const [counsellor, active] = await Promise.all([getCounsellorForDeactivation(counsellorId), listActiveCounsellors()]);
   const candidates = active.filter((c) => c.id !== counsellor.id);
+  const activeCount = counsellor.couples.filter((c) => c.status === "active").length;
   return (
     <>
       <PageHeader
-        title={`Deactivate ${counsellor.name}`}
-        description="They are signed out at once and can no longer sign in. Their couples keep their history with the new counsellor."
+        title={counsellor.name}
+        description={
+          counsellor.active
+            ? `Counsellor · ${activeCount} active ${activeCount === 1 ? "couple" : "couples"}, ${counsellor.couples.length} in all (any status)`
+            : "Counsellor · deactivated"
+        }
       />
-      <Card className="max-w-2xl">
+      <Card className="mb-4 max-w-2xl" aria-labelledby="carried-heading">
+        <CardTitle id="carried-heading" className="mb-2">
+          Couples they carry
+        </CardTitle>
+        {counsellor.couples.length === 0 ? (
+          <p className="text-muted">No couples.</p>
+        ) : (
+          <ul className="divide-y divide-line">
+            {counsellor.couples.map((c) => (
+              <li key={c.id} className="flex items-center justify-between gap-3 py-2">
+                <span>{c.name}</span>
+                <Badge tone={STATUS_TONES[c.status]}>{STATUS_LABELS[c.status]}</Badge>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card className="max-w-2xl" aria-labelledby="deactivate-heading">
+        <CardTitle id="deactivate-heading" className="mb-1">
+          Deactivate {counsellor.name}
+        </CardTitle>
         {counsellor.active ? (
-          <DeactivateForm counsellor={counsellor} couples={counsellor.couples} candidates={candidates} />
+          <>
+            <p className="mb-3 text-sm text-muted">
+              They are signed out at once and can no longer sign in. Their couples keep their history with the new counsellor.
+            </p>
+            <DeactivateForm counsellor={counsellor} couples={counsellor.couples} candidates={candidates} />
+          </>
         ) : (
           <p>{counsellor.name} is already deactivated.</p>
         )}
