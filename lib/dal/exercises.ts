@@ -6,7 +6,7 @@ import { db } from "@/db/ready";
 import { assignments, exerciseResponses, type Recurrence, type ResponseStatus } from "@/db/schema";
 import { isoWeekStart } from "@/lib/metrics";
 import { getExerciseKind, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
-import { todayIn } from "@/lib/time/zone";
+import { dayOf, todayIn } from "@/lib/time/zone";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload } from "./policy/partner-visibility";
 import { isHeld, isJointWorkPaused } from "./policy/joint-work-pause";
@@ -30,6 +30,8 @@ export type MyExercise = {
   occurrenceOn: string;
   /** My answer for the current occurrence: none yet, a draft, or sent. */
   myStatus: ResponseStatus | null;
+  /** The day I sent my answer to the current occurrence (on my calendar), or null. */
+  mySubmittedOn: string | null;
   /** Joint work the counsellor has paused; both partners read the same neutral words. */
   onHold: boolean;
 };
@@ -43,6 +45,8 @@ export type VisibleResponse = {
   visibility: Visibility;
   status: ResponseStatus;
   submittedAt: string | null;
+  /** The calendar day it was sent, on the viewer's calendar: the date an answer is shown with (never its due date). */
+  submittedOn: string | null;
 };
 
 export type ExerciseDetail = MyExercise & {
@@ -99,6 +103,7 @@ function toVisible(
     submittedAt: Date | string | null;
   },
   viewerId: string,
+  zone: string,
 ): VisibleResponse {
   return {
     id: row.id,
@@ -108,6 +113,7 @@ function toVisible(
     visibility: row.visibility,
     status: row.status,
     submittedAt: row.submittedAt === null ? null : new Date(row.submittedAt).toISOString(),
+    submittedOn: row.submittedAt === null ? null : dayOf(row.submittedAt, zone),
   };
 }
 
@@ -143,6 +149,7 @@ export async function listMyExercises(): Promise<MyExercise[]> {
           assignmentId: exerciseResponses.assignmentId,
           occurrenceOn: exerciseResponses.occurrenceOn,
           status: exerciseResponses.status,
+          submittedAt: exerciseResponses.submittedAt,
         })
         .from(exerciseResponses)
         .where(
@@ -172,6 +179,7 @@ export async function listMyExercises(): Promise<MyExercise[]> {
       recurrence: row.recurrence,
       occurrenceOn,
       myStatus: mine?.status ?? null,
+      mySubmittedOn: mine?.status === "submitted" && mine.submittedAt ? dayOf(mine.submittedAt, context.viewer.timeZone) : null,
       onHold: isHeld(kind, onHold),
     });
   }
@@ -194,7 +202,6 @@ export async function findMyAssignment(executor: Executor, context: PartnerConte
       forUserId: assignments.forUserId,
       instructions: assignments.instructions,
       status: assignments.status,
-      forUserId: assignments.forUserId,
     })
     .from(assignments)
     .where(and(eq(assignments.id, id), forMe(context), ne(assignments.status, "cancelled")))
@@ -238,7 +245,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
       .limit(60),
     isJointWorkPaused(database, context.coupleId),
   ]);
-  const visible = responses.map((r) => toVisible(r, context.viewer.id));
+  const visible = responses.map((r) => toVisible(r, context.viewer.id, context.viewer.timeZone));
   const mine = visible.find((r) => r.mine && r.occurrenceOn === occurrenceOn) ?? null;
   const partners = visible.find((r) => !r.mine && r.occurrenceOn === occurrenceOn) ?? null;
   let partnerWaiting = false;
@@ -267,6 +274,7 @@ export async function getExercise(assignmentId: string): Promise<ExerciseDetail>
     recurrence: assignment.recurrence,
     occurrenceOn,
     myStatus: mine?.status ?? null,
+    mySubmittedOn: mine?.status === "submitted" ? mine.submittedOn : null,
     onHold: isHeld(assignment.kind, onHold),
     instructions: assignment.instructions,
     defaultVisibility: assignment.kind.defaultVisibility,

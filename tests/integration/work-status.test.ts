@@ -5,7 +5,7 @@ import { cancelAssignment } from "@/lib/dal/assignments";
 import { getCaseloadRow } from "@/lib/dal/caseload";
 import { getCoupleActivity } from "@/lib/dal/couples";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
-import { getExercise } from "@/lib/dal/exercises";
+import { getExercise, listMyExercises } from "@/lib/dal/exercises";
 import { getCoupleWork } from "@/lib/dal/work-status";
 import { todayIso } from "@/lib/dates";
 import { formatShortDay, formatSubmissions, formatSubmitted } from "@/lib/format";
@@ -119,8 +119,10 @@ describe("answer dates", () => {
     const id = await addAssignment(couple, "rebuild_decision", { forUserId: alex.id, dueOn, step: 2 });
     signInAs(alex);
     await send(id, "rebuild_decision");
-    const mine = (await getExercise(id)).mine!;
-    expect(mine.submittedAt!.slice(0, 10)).toBe(today);
+    const detail = await getExercise(id);
+    expect(detail.mine).toMatchObject({ status: "submitted", occurrenceOn: dueOn, submittedOn: today });
+    expect(detail.mySubmittedOn).toBe(today);
+    expect((await listMyExercises()).find((e) => e.id === id)).toMatchObject({ dueOn, mySubmittedOn: today });
 
     signInAs(counsellor);
     const answer = (await getCoupleActivity(couple.id)).answers.find((a) => a.exerciseKind === "rebuild_decision" && a.dueOn === dueOn)!;

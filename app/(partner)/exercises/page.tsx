@@ -4,18 +4,22 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
+import { formatShortDay } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Exercises" };
 
 function when(e: MyExercise): string {
-  return e.recurrence === "once" ? `Due ${e.dueOn}` : RECURRENCE_LABELS[e.recurrence];
+  return e.recurrence === "once" ? `Due ${formatShortDay(e.dueOn)}` : RECURRENCE_LABELS[e.recurrence];
 }
 
 function StatusBadge({ exercise }: { exercise: MyExercise }) {
   if (exercise.onHold) return <Badge>Paused</Badge>;
-  if (exercise.myStatus === "submitted") return <Badge tone="ok">{exercise.recurrence === "once" ? "Sent" : "Done for now"}</Badge>;
+  if (exercise.myStatus === "submitted") {
+    const on = exercise.mySubmittedOn ? ` ${formatShortDay(exercise.mySubmittedOn)}` : "";
+    return <Badge tone="ok">{exercise.recurrence === "once" ? `Sent${on}` : "Done for now"}</Badge>;
+  }
   if (exercise.myStatus === "draft") return <Badge tone="brand">Draft saved</Badge>;
   return <Badge>To do</Badge>;
 }

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getExercise } from "@/lib/dal/exercises";
+import { formatShortDay, formatSubmitted } from "@/lib/format";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { EXERCISE_KINDS, VISIBILITY_LABELS } from "@/lib/program";
 import { saveExerciseAction } from "./actions";
@@ -58,7 +59,8 @@ export default async function ExercisePage({ params }: Props) {
           <CardTitle>Your answer</CardTitle>
           {sent ? (
             <p className="mt-1 text-sm text-muted">
-              Sent. Seen by: {VISIBILITY_LABELS[exercise.mine!.visibility].toLowerCase()}. You can change it below.
+              {exercise.mine?.submittedOn ? `Sent ${formatShortDay(exercise.mine.submittedOn)}` : "Sent"}. Seen by:{" "}
+              {VISIBILITY_LABELS[exercise.mine!.visibility].toLowerCase()}. You can change it below.
             </p>
           ) : null}
           <div className="mt-3">
@@ -99,7 +101,7 @@ export default async function ExercisePage({ params }: Props) {
             {exercise.earlier.slice(0, 20).map((r) => (
               <li key={r.id} className="py-3">
                 <p className="text-sm font-semibold">
-                  {r.occurrenceOn} · {r.mine ? "You" : "Your partner"}
+                  {formatSubmitted(r.submittedOn, exercise.recurrence === "once" ? r.occurrenceOn : null)} · {r.mine ? "You" : "Your partner"}
                 </p>
                 {kind.questionFor ? <p className="text-sm text-muted">{kind.questionFor(r.occurrenceOn)}</p> : null}
                 <div className="mt-1">
