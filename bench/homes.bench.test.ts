@@ -13,7 +13,7 @@ import { listNotes } from "@/lib/dal/notes";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
 import { listPromises } from "@/lib/dal/promises";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { actAs, benchClinic, measure, report } from "./support";
 
@@ -61,7 +61,7 @@ it("clinic home on clinics of 200 and 2,000 couples", async () => {
     actAs({ id: clinic.adminId, role: "clinic_admin", clinicId: clinic.clinicId });
     timings.push(await measure(`clinic: getClinicOverview (${size} couples)`, () => getClinicOverview(), 20));
     for (const days of [84, 365]) {
-      const to = todayIso();
+      const to = todayIn("UTC");
       const from = format(subDays(parseISO(to), days - 1), "yyyy-MM-dd");
       timings.push(await measure(`clinic: getClinicAggregates, ${days}-day range (${size} couples)`, () => getClinicAggregates({ from, to }), 10));
     }

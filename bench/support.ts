@@ -4,7 +4,7 @@ import { ensureReady } from "@/db/ready";
 import { clinics, couples, users } from "@/db/schema";
 import { buildClinic, type Trajectory } from "@/db/seed/generator";
 import { insertClinicRows } from "@/db/seed/insert";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 
 const MIX: Trajectory[] = ["improving", "stalled", "declining", "steady", "improving", "paused", "steady", "declining", "just_started", "improving"];
 
@@ -27,7 +27,7 @@ export async function benchClinic(coupleCount: number, perCounsellor: number, da
     const counsellorCount = Math.ceil(coupleCount / perCounsellor);
     const rows = buildClinic({
       seed: coupleCount,
-      today: todayIso(),
+      today: todayIn("UTC"),
       days,
       clinicName: name,
       emailDomain: domain,

@@ -1,10 +1,11 @@
+import { tz } from "@date-fns/tz";
 import { format, parseISO } from "date-fns";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 
 /**
  * Every number and date the product shows, formatted in one place. Calendar days (yyyy-MM-dd) are
- * read in UTC so the server's render and the browser's agree; moments the partner chose (a
- * promise's due time) are shown in local time, as they were entered.
+ * read in UTC so the server's render and the browser's agree; moments (a promise's due time, when
+ * something was sent or written) are shown on the viewer's clock: their zone, else their clinic's.
  */
 
 /** A 0–1 rate as a whole percent ("63%"); `empty` stands in for a missing figure. */
@@ -62,19 +63,19 @@ export function formatShortDay(iso: string): string {
   return utcDay(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
 }
 
-/** A stored moment (ISO string or Date) as its UTC calendar day, yyyy-MM-dd. */
-export function isoDay(at: string | Date): string {
-  return (typeof at === "string" ? at : at.toISOString()).slice(0, 10);
+/** A stored moment (ISO string or Date) as its calendar day in `zone` (the viewer's), yyyy-MM-dd. */
+export function isoDay(at: string | Date, zone = "UTC"): string {
+  return format(new Date(at), "yyyy-MM-dd", { in: tz(zone) });
 }
 
-/** A stored moment as "yyyy-MM-dd HH:mm" in UTC (notes, the audit log). */
-export function isoMinute(at: string | Date): string {
-  return (typeof at === "string" ? at : at.toISOString()).slice(0, 16).replace("T", " ");
+/** A stored moment as "yyyy-MM-dd HH:mm" on the clock of `zone` (notes, the audit log). */
+export function isoMinute(at: string | Date, zone = "UTC"): string {
+  return format(new Date(at), "yyyy-MM-dd HH:mm", { in: tz(zone) });
 }
 
-/** A due time in local time: "Tue 3 Mar, 18:00". */
-export function formatDueTime(at: string | Date): string {
-  return format(typeof at === "string" ? new Date(at) : at, "EEE d MMM, HH:mm");
+/** A due time on the clock of `zone` (the viewer's): "Tue 3 Mar, 18:00". */
+export function formatDueTime(at: string | Date, zone = "UTC"): string {
+  return format(new Date(at), "EEE d MMM, HH:mm", { in: tz(zone) });
 }
 
 /** A calendar day as its weekday and date: "Tue 3 Mar". */

@@ -2,20 +2,24 @@ import { DEMO_CLINIC_NAME, DEMO_PASSWORD } from "./accounts";
 import { buildClinic, type ClinicSpec, type Trajectory } from "./generator";
 import { insertClinicRows, whenEmpty } from "./insert";
 import { hashPassword } from "../../lib/auth/password";
-import { todayIso } from "../../lib/dates";
+import { todayIn } from "../../lib/time/zone";
 import type { Database } from "../index";
 
 const DOMAIN = "demo.mend.test";
 
 const couples = (...trajectories: Trajectory[]) => trajectories.map((trajectory) => ({ trajectory }));
 
+/** The demo clinic's calendar: a real zone, so "today" visibly follows the clinic, not the server. */
+export const DEMO_TIME_ZONE = "Europe/London";
+
 /** Harbour Counselling: two counsellors, fourteen couples, ninety days of made-up history. */
-export async function demoClinicSpec(today = todayIso()): Promise<ClinicSpec> {
+export async function demoClinicSpec(today = todayIn(DEMO_TIME_ZONE)): Promise<ClinicSpec> {
   return {
     seed: 20261124,
     today,
     days: 90,
     clinicName: DEMO_CLINIC_NAME,
+    timeZone: DEMO_TIME_ZONE,
     emailDomain: DOMAIN,
     passwordHash: await hashPassword(DEMO_PASSWORD),
     admin: { email: `admin@${DOMAIN}`, name: "Priya Raman" },

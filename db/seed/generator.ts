@@ -27,7 +27,7 @@ export function buildClinic(spec: ClinicSpec): ClinicRows {
   };
 
   const rows: ClinicRows = {
-    clinic: { id: id(), name: spec.clinicName },
+    clinic: { id: id(), name: spec.clinicName, timeZone: spec.timeZone ?? "UTC" },
     users: [],
     couples: [],
     coupleMembers: [],

@@ -18,6 +18,8 @@ export type ClinicSpec = {
   /** Days of history for every couple that is not just starting. */
   days: number;
   clinicName: string;
+  /** The clinic's IANA time zone; "UTC" when absent. `today` is a day on its calendar. */
+  timeZone?: string;
   emailDomain: string;
   admin: { email: string; name: string };
   counsellors: CounsellorSpec[];

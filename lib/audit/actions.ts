@@ -5,6 +5,7 @@ import { z } from "zod";
  * action (see {@link AUDIT_ACTIONS}), so no caller names it.
  */
 export const AUDIT_ENTITY_TYPES = [
+  "clinic",
   "user",
   "couple",
   "invitation",
@@ -50,6 +51,18 @@ export const AUDIT_ACTIONS = {
   "auth.sign_in": { entity: "user", label: "Signed in" },
   "auth.sign_out": { entity: "user", label: "Signed out everywhere" },
   "auth.change_password": { entity: "user", label: "Changed their password" },
+
+  // The zone names an IANA area (e.g. "Europe/London"); null returns a person to the clinic's.
+  "clinic.set_time_zone": {
+    entity: "clinic",
+    label: "Changed the clinic's time zone",
+    metadata: z.strictObject({ timeZone: z.string() }),
+  },
+  "user.set_time_zone": {
+    entity: "user",
+    label: "Changed their own time zone",
+    metadata: z.strictObject({ timeZone: z.string().nullable() }),
+  },
 
   // The zone names an IANA area (e.g. "Europe/London"); null returns a person to the clinic's.
   "clinic.set_time_zone": {

@@ -16,10 +16,10 @@ import {
   type PartnerSlot,
   type StepStatus,
 } from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays, weeklyAdherence, weeklyKeepRate, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { STEPS } from "@/lib/program";
+import { todayIn } from "@/lib/time/zone";
 import type { ChartRange } from "@/lib/validations/couple-page";
 import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
@@ -123,7 +123,7 @@ export function rangeStart(range: ChartRange, today: IsoDate, startedOn: IsoDate
  * couple's agreed frequency, weekly promises kept and broken with each partner's cumulative keep
  * rate, and the ten steps. Four queries whatever the range; figures follow lib/metrics.
  */
-export async function getCoupleCharts(coupleId: string, range: ChartRange, today: IsoDate = todayIso()): Promise<CoupleCharts> {
+export async function getCoupleCharts(coupleId: string, range: ChartRange, day?: IsoDate): Promise<CoupleCharts> {
   const id = parseIdOrNotFound(coupleId);
   const viewer = await requireRole("counsellor");
   const database = await db();
@@ -143,6 +143,10 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, today
   );
   if (!couple) notFound();
   const partners: ChartPartner[] = couple.partners;
+  // The couple's charts follow the clinic's calendar (both partners on one axis), and so do the
+  // days promises were resolved on.
+  const zone = sql`${viewer.clinicTimeZone}`;
+  const today = day ?? todayIn(viewer.clinicTimeZone);
   const from = rangeStart(range, today, couple.started_on);
   const t = sql`${today}::date`;
   const f = sql`${from}::date`;
@@ -170,10 +174,10 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, today
       database,
       promiseRow,
       sql`
-        select ${p.madeBy}, ${p.status}::text as status, to_char(${resolvedDaySql(p.resolvedAt)}, 'YYYY-MM-DD') as resolved_on
+        select ${p.madeBy}, ${p.status}::text as status, to_char(${resolvedDaySql(p.resolvedAt, zone)}, 'YYYY-MM-DD') as resolved_on
         from ${sqlFrom(p)}
         where ${p.coupleId} = ${id} and ${decidedPromiseSql(p.status)} and ${p.resolvedAt} is not null
-          and ${resolvedByDaySql(p.resolvedAt, t)}
+          and ${resolvedByDaySql(p.resolvedAt, t, zone)}
       `,
     ),
     selectRows(

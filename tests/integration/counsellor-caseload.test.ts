@@ -3,7 +3,6 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { listCaseload } from "@/lib/dal/caseload";
-import { todayIso } from "@/lib/dates";
 import {
   addIsoDays,
   checkInAdherence,
@@ -14,12 +13,13 @@ import {
   trustChange,
   windowEnding,
 } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
 import { createClinic, db, expectNotFound, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
 let clinic: FixtureClinic;
-const today = todayIso();
+const today = todayIn("UTC");
 const query = (input: Record<string, unknown> = {}) => caseloadQuerySchema.parse({ pageSize: "100", ...input });
 
 beforeAll(async () => {

@@ -8,8 +8,8 @@ import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { clearSafetyConcern, getCouple, getCoupleActivity } from "@/lib/dal/couples";
 import { createNote, getNote, listNotes, updateNote } from "@/lib/dal/notes";
 import { getPartnerToday } from "@/lib/dal/partner-today";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays, partnerGap, rollingMean, toIsoDate, weeklyAdherence, weeklyKeepRate } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { assignmentSchema } from "@/lib/validations/assignments";
 import { noteInputSchema } from "@/lib/validations/notes";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
@@ -20,7 +20,7 @@ let clinic: FixtureClinic;
 let couple: FixtureCouple;
 let counsellor: FixtureUser;
 let otherCounsellor: FixtureUser;
-const today = todayIso();
+const today = todayIn("UTC");
 
 beforeAll(async () => {
   clinic = await createClinic({ couplesPerCounsellor: [["improving", "declining"], ["steady"]], days: 120 });

@@ -5,8 +5,8 @@ import * as schema from "@/db/schema";
 import { getCaseloadRow } from "@/lib/dal/caseload";
 import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { getCouplePage } from "@/lib/dal/couple-page";
-import { todayIso } from "@/lib/dates";
 import { addIsoDays } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { couplePageQuerySchema } from "@/lib/validations/couple-page";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
@@ -14,7 +14,8 @@ import { signInAs } from "../support/session";
 let clinic: FixtureClinic;
 let couple: FixtureCouple;
 let counsellor: FixtureUser;
-const today = todayIso();
+const now = new Date();
+const today = todayIn("UTC", now);
 
 beforeAll(async () => {
   clinic = await createClinic({ couplesPerCounsellor: [["improving"], ["steady"]], days: 60 });
@@ -25,7 +26,7 @@ beforeAll(async () => {
 describe("getCouplePage", () => {
   it("shapes the charts' rows for the page: trust with its gap, closeness without", async () => {
     signInAs(counsellor);
-    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "4w" }), today);
+    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "4w" }), now);
     const charts = await getCoupleCharts(couple.id, "4w", today);
     expect(page.charts.range).toBe("4w");
     expect(page.charts.names).toEqual([couple.partners[0].name, couple.partners[1].name]);
@@ -37,13 +38,13 @@ describe("getCouplePage", () => {
     );
     expect(page.charts.adherence).toEqual(charts.adherence);
     expect(page.charts.steps).toEqual(charts.steps);
-    expect(page.figures).toEqual(await getCaseloadRow(couple.id, today));
+    expect(page.figures).toEqual(await getCaseloadRow(couple.id, now));
     expect(page.currentStepDone).toBe(charts.steps[page.couple.currentStep - 1]?.status === "done");
   });
 
   it("opens on 12 weeks when the link's range is unreadable", async () => {
     signInAs(counsellor);
-    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "forever", nfrom: "not a day" }), today);
+    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({ range: "forever", nfrom: "not a day" }), now);
     expect(page.charts.range).toBe("12w");
     expect(page.charts.from).toBe(addIsoDays(today, -83));
     expect(page.noteSearch).toEqual({ q: "", from: undefined, to: undefined });
@@ -70,7 +71,7 @@ describe("getCouplePage", () => {
       .values([invite(pat, 30, true), invite(chris, 20, false), invite(pat, 10, false)])
       .returning({ id: schema.invitations.id });
     signInAs(otherCounsellor);
-    const page = await getCouplePage(other.id, couplePageQuerySchema.parse({}), today);
+    const page = await getCouplePage(other.id, couplePageQuerySchema.parse({}), now);
     expect(page.invitations.map((i) => [i.email, i.status])).toEqual([
       [pat, "pending"],
       [chris, "pending"],
@@ -82,7 +83,7 @@ describe("getCouplePage", () => {
     const other = clinic.counsellors.find((c) => c.id !== couple.counsellorId)!;
     for (const viewer of [other, couple.partners[0], clinic.admin]) {
       signInAs(viewer);
-      await expectNotFound(getCouplePage(couple.id, couplePageQuerySchema.parse({}), today));
+      await expectNotFound(getCouplePage(couple.id, couplePageQuerySchema.parse({}), now));
     }
   });
 });

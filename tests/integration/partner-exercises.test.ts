@@ -11,7 +11,7 @@ import { getExercise, listMyExercises, occurrenceFor } from "@/lib/dal/exercises
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { makePromise } from "@/lib/dal/promises";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import { isoWeekStart } from "@/lib/metrics";
 import { agreementInputSchema } from "@/lib/validations/agreements";
 import { checkInFormSchema } from "@/lib/validations/check-in";
@@ -69,7 +69,7 @@ describe("exercises", () => {
       .from(schema.exerciseResponses)
       .where(and(eq(schema.exerciseResponses.assignmentId, id), eq(schema.exerciseResponses.userId, alex.id)));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: "submitted", visibility: "counsellor_only", occurrenceOn: todayIso() });
+    expect(rows[0]).toMatchObject({ status: "submitted", visibility: "counsellor_only", occurrenceOn: todayIn("UTC") });
     const detail = await getExercise(id);
     expect(detail.mine).toMatchObject({ status: "submitted", payload: worksheet });
     expect((await listMyExercises()).find((e) => e.id === id)?.myStatus).toBe("submitted");

@@ -7,7 +7,7 @@ import { getExercise, listMyExercises } from "@/lib/dal/exercises";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
 import { listPromises } from "@/lib/dal/promises";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 import { addIsoDays } from "@/lib/metrics";
 import { createClinic, db, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { addAssignment, clearTodaysCheckIn, SAFE_SCREEN } from "../support/partner-fixtures";
@@ -42,7 +42,7 @@ beforeAll(async () => {
       coupleId: couple.id,
       userId: alex.id,
       exerciseKind: kind,
-      occurrenceOn: todayIso(),
+      occurrenceOn: todayIn("UTC"),
       payload,
       visibility: "shared",
       status: "submitted",
@@ -52,11 +52,11 @@ beforeAll(async () => {
 
   await clearTodaysCheckIn(alex.id);
   await database.insert(schema.checkIns).values([
-    { coupleId: couple.id, userId: alex.id, date: todayIso(), trust: 5, closeness: 5, mood: "okay", contact: "yes", note: M.checkInNote, noteVisibility: "counsellor_only" },
+    { coupleId: couple.id, userId: alex.id, date: todayIn("UTC"), trust: 5, closeness: 5, mood: "okay", contact: "yes", note: M.checkInNote, noteVisibility: "counsellor_only" },
   ]);
   await database
     .insert(schema.checkIns)
-    .values({ coupleId: couple.id, userId: alex.id, date: addIsoDays(todayIso(), -40), trust: 5, closeness: 5, mood: "okay", contact: "yes", note: `${M.checkInNote}-old`, noteVisibility: "counsellor_only" })
+    .values({ coupleId: couple.id, userId: alex.id, date: addIsoDays(todayIn("UTC"), -40), trust: 5, closeness: 5, mood: "okay", contact: "yes", note: `${M.checkInNote}-old`, noteVisibility: "counsellor_only" })
     .onConflictDoNothing();
 
   const worksheet = await addAssignment(couple, "disclosure_worksheet");

@@ -8,9 +8,9 @@ import { getMyCheckInToday, listMyCheckIns, saveCheckIn } from "@/lib/dal/check-
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
 import { confirmPromise, listPromises, makePromise, requestPromiseRelease } from "@/lib/dal/promises";
-import { todayIso } from "@/lib/dates";
 import { checkInStreak } from "@/lib/metrics";
 import { addIsoDays, keepRate, toIsoDate } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { agreementInputSchema } from "@/lib/validations/agreements";
 import { checkInFormSchema } from "@/lib/validations/check-in";
 import { promiseInputSchema } from "@/lib/validations/promises";
@@ -42,12 +42,12 @@ describe("check-ins", () => {
     await clearTodaysCheckIn(alex.id);
     signInAs(alex);
     expect(await getMyCheckInToday()).toBeNull();
-    expect(await saveCheckIn(checkIn({ ...validCheckIn, date: todayIso() }))).toEqual({ created: true });
-    expect(await saveCheckIn(checkIn({ ...validCheckIn, trust: "8", date: todayIso() }))).toEqual({ created: false });
+    expect(await saveCheckIn(checkIn({ ...validCheckIn, date: todayIn("UTC") }))).toEqual({ created: true });
+    expect(await saveCheckIn(checkIn({ ...validCheckIn, trust: "8", date: todayIn("UTC") }))).toEqual({ created: false });
     const rows = await db()
       .select()
       .from(schema.checkIns)
-      .where(and(eq(schema.checkIns.userId, alex.id), eq(schema.checkIns.date, todayIso())));
+      .where(and(eq(schema.checkIns.userId, alex.id), eq(schema.checkIns.date, todayIn("UTC"))));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.trust).toBe(8);
     expect(rows[0]!.coupleId).toBe(couple.id);
@@ -68,7 +68,7 @@ describe("check-ins", () => {
     const rows = await db()
       .select()
       .from(schema.checkIns)
-      .where(and(eq(schema.checkIns.userId, sam.id), eq(schema.checkIns.date, todayIso())));
+      .where(and(eq(schema.checkIns.userId, sam.id), eq(schema.checkIns.date, todayIn("UTC"))));
     expect(rows).toHaveLength(1);
   });
 
@@ -78,10 +78,10 @@ describe("check-ins", () => {
     await clearTodaysCheckIn(alex.id);
     expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, trust: "11" })))).field).toBe("trust");
     expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, closeness: "-1" })))).field).toBe("closeness");
-    const tomorrow = await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIso(), 1) })));
+    const tomorrow = await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIn("UTC"), 1) })));
     expect(tomorrow.field).toBe("date");
     expect(tomorrow.message).toMatch(/only check in for today/);
-    expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIso(), -3) })))).field).toBe("date");
+    expect((await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, date: addIsoDays(todayIn("UTC"), -3) })))).field).toBe("date");
     const long = await refusal(() => saveCheckIn(checkIn({ ...validCheckIn, note: "x".repeat(50_000) })));
     expect(long.field).toBe("note");
     expect(long.message).toMatch(/2,000 characters/);
@@ -93,8 +93,8 @@ describe("check-ins", () => {
     signInAs(alex);
     const { strip } = await getPartnerToday();
     expect(strip).toHaveLength(14);
-    expect(strip.at(-1)!.date).toBe(todayIso());
-    expect(strip[0]!.date).toBe(addIsoDays(todayIso(), -13));
+    expect(strip.at(-1)!.date).toBe(todayIn("UTC"));
+    expect(strip[0]!.date).toBe(addIsoDays(todayIn("UTC"), -13));
     const mine = await db().select().from(schema.checkIns).where(eq(schema.checkIns.userId, alex.id));
     const byDate = new Map(mine.map((c) => [c.date, c.trust]));
     for (const day of strip) {
@@ -232,7 +232,7 @@ describe("progress", () => {
     const byDate = new Map(mine.map((c) => [c.date, c]));
     expect(progress.points.length).toBeGreaterThan(0);
     for (const p of progress.points) expect(byDate.get(p.date)?.trust).toBe(p.trust);
-    expect(progress.streak).toBe(checkInStreak(mine.map((c) => c.date), todayIso()));
+    expect(progress.streak).toBe(checkInStreak(mine.map((c) => c.date), todayIn("UTC")));
   });
 });
 

@@ -5,7 +5,7 @@ import * as schema from "@/db/schema";
 import { buildClinic, type ClinicRows, type Trajectory } from "@/db/seed/generator";
 import { insertClinicRows } from "@/db/seed/insert";
 import { hashPassword } from "@/lib/auth/password";
-import { todayIso } from "@/lib/dates";
+import { todayIn } from "@/lib/time/zone";
 
 export const FIXTURE_PASSWORD = "correct horse battery";
 let passwordHash: Promise<string> | undefined;
@@ -24,14 +24,17 @@ export type FixtureClinic = {
  * A small clinic of its own for one test file: unique ids and email addresses, so files can
  * share one database (the Postgres server in CI) without seeing each other's rows.
  */
-export async function createClinic(options: { couplesPerCounsellor?: Trajectory[][]; days?: number; today?: string } = {}): Promise<FixtureClinic> {
+export async function createClinic(
+  options: { couplesPerCounsellor?: Trajectory[][]; days?: number; today?: string; timeZone?: string } = {},
+): Promise<FixtureClinic> {
   await ensureReady();
   passwordHash ??= hashPassword(FIXTURE_PASSWORD);
   const domain = `c${randomUUID().slice(0, 8)}.test`;
   const plan = options.couplesPerCounsellor ?? [["improving", "stalled", "declining"], ["steady"]];
   const rows = buildClinic({
     seed: randomInt(1, 2 ** 31),
-    today: options.today ?? todayIso(),
+    today: options.today ?? todayIn(options.timeZone ?? "UTC"),
+    timeZone: options.timeZone,
     days: options.days ?? 30,
     clinicName: `Test clinic ${domain}`,
     emailDomain: domain,

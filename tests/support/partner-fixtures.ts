@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import * as schema from "@/db/schema";
-import { todayIso } from "@/lib/dates";
 import type { ExerciseKindId } from "@/lib/program";
+import { todayIn } from "@/lib/time/zone";
 import { db, type FixtureCouple } from "./fixtures";
 
 /** Adds an active assignment for a couple (both partners unless `forUserId`), due today unless told. */
@@ -17,7 +17,7 @@ export async function addAssignment(
       step: options.step ?? 1,
       exerciseKind: kind,
       forUserId: options.forUserId ?? null,
-      dueOn: options.dueOn ?? todayIso(),
+      dueOn: options.dueOn ?? todayIn("UTC"),
       recurrence: options.recurrence ?? "once",
       instructions: "Fixture instructions",
       status: options.status ?? "active",
@@ -31,7 +31,7 @@ export async function addAssignment(
 export async function clearTodaysCheckIn(userId: string): Promise<void> {
   await db()
     .delete(schema.checkIns)
-    .where(and(eq(schema.checkIns.userId, userId), eq(schema.checkIns.date, todayIso())));
+    .where(and(eq(schema.checkIns.userId, userId), eq(schema.checkIns.date, todayIn("UTC"))));
 }
 
 /** Clears every open safety concern of a couple, as the counsellor would after speaking with them. */
