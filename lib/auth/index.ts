@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Role } from "@/db/schema";
 import { verifySignIn } from "@/lib/dal/auth";
+import { clientAddress } from "@/lib/http/client-address";
 import { signInSchema } from "@/lib/validations/auth";
 import { resolveAuthSecret } from "./secret";
 
@@ -31,11 +32,6 @@ export class ThrottledSignIn extends CredentialsSignin {
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
-function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
-}
-
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   // Self-hosted behind our own proxy: the Host header is ours. AUTH_TRUST_HOST=false turns it off.
@@ -58,7 +54,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const result = await verifySignIn({
           email: parsed.data.email,
           password: parsed.data.password,
-          ip: clientIp(request.headers),
+          ip: clientAddress(request.headers),
         });
         if (result.ok) return result.user;
         if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
