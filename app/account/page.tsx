@@ -15,8 +15,8 @@ type Props = { searchParams: Promise<{ changed?: string }> };
 export default async function AccountPage({ searchParams }: Props) {
   const viewer = await requireViewer();
   const { changed } = await searchParams;
-  return (
   const zone = await getMyTimeZoneChoice();
+  return (
     <AppShell viewer={viewer} nav={[{ href: HOME_BY_ROLE[viewer.role], label: "Home" }]}>
       <div className="mx-auto max-w-md space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight">Your account</h1>
@@ -29,7 +29,6 @@ export default async function AccountPage({ searchParams }: Props) {
           <p className="mt-1 mb-4 text-sm text-muted">Changing it signs you out everywhere else.</p>
           <PasswordForm email={viewer.email} />
         </Card>
-      </div>
         <Card>
           <CardTitle>Time zone</CardTitle>
           <p className="mt-1 mb-4 text-sm text-muted">
@@ -37,6 +36,7 @@ export default async function AccountPage({ searchParams }: Props) {
           </p>
           <MyTimeZoneForm own={zone.own} clinic={zone.clinic} zones={listTimeZones()} />
         </Card>
+      </div>
     </AppShell>
   );
 }
