@@ -3,10 +3,10 @@ import { and, desc, eq, gte } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { checkIns, users } from "@/db/schema";
 import { addIsoDays } from "@/lib/metrics";
+import type { ContactAnswer, Mood } from "@/lib/program";
 import { todayIn } from "@/lib/time/zone";
 import { requirePartnerContext } from "./partner-scope";
 import { otherPartnersCheckIns, partnerCheckInNote } from "./policy/partner-visibility";
-import type { ContactAnswer, Mood } from "@/lib/program";
 
 /** One of the other partner's check-ins as the signed-in partner sees it: the note only when shared. */
 export type PartnersCheckIn = {

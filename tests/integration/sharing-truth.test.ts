@@ -1,8 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as schema from "@/db/schema";
 import { ActivitySections } from "@/app/(counsellor)/couples/[coupleId]/activity-sections";
+import * as schema from "@/db/schema";
 import { getCoupleActivity } from "@/lib/dal/couples";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
 import { getExercise } from "@/lib/dal/exercises";

@@ -1,7 +1,7 @@
 import { Card, CardTitle } from "@/components/ui/card";
+import type { PartnersCheckIns } from "@/lib/dal/partner-check-ins";
 import { formatDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, MOOD_LABELS } from "@/lib/program";
-import type { PartnersCheckIns } from "@/lib/dal/partner-check-ins";
 
 /**
  * The other partner's recent check-ins, as the check-in form tells every partner: scores, mood
