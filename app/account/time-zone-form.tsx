@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
 import { CLINIC_ZONE_CHOICE } from "@/lib/validations/time-zone";
 import { setMyTimeZoneAction } from "./time-zone-actions";
@@ -30,7 +30,11 @@ export function MyTimeZoneForm({ own, clinic, zones }: { own: string | null; cli
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save time zone"}
       </Button>
-      <FormResult state={state} />
+      {state.message ? (
+        <Alert tone={state.status === "ok" ? "success" : "error"} aria-live={state.status === "ok" ? "polite" : "assertive"}>
+          {state.message}
+        </Alert>
+      ) : null}
     </form>
   );
 }

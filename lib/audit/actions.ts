@@ -64,18 +64,6 @@ export const AUDIT_ACTIONS = {
     metadata: z.strictObject({ timeZone: z.string().nullable() }),
   },
 
-  // The zone names an IANA area (e.g. "Europe/London"); null returns a person to the clinic's.
-  "clinic.set_time_zone": {
-    entity: "clinic",
-    label: "Changed the clinic's time zone",
-    metadata: z.strictObject({ timeZone: z.string() }),
-  },
-  "user.set_time_zone": {
-    entity: "user",
-    label: "Changed their own time zone",
-    metadata: z.strictObject({ timeZone: z.string().nullable() }),
-  },
-
   "counsellor.invite": { entity: "user", label: "Invited a counsellor" },
   "counsellor.deactivate": {
     entity: "user",

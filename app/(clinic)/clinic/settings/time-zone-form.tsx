@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
 import { setClinicTimeZoneAction } from "./actions";
 
@@ -35,7 +35,11 @@ export function ClinicTimeZoneForm({ current, zones }: { current: string; zones:
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save time zone"}
       </Button>
-      <FormResult state={state} />
+      {state.message ? (
+        <Alert tone={state.status === "ok" ? "success" : "error"} aria-live={state.status === "ok" ? "polite" : "assertive"}>
+          {state.message}
+        </Alert>
+      ) : null}
     </form>
   );
 }
