@@ -7,9 +7,9 @@ import { getCoupleActivity } from "@/lib/dal/couples";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
 import { getExercise, listMyExercises } from "@/lib/dal/exercises";
 import { getCoupleWork } from "@/lib/dal/work-status";
-import { todayIso } from "@/lib/dates";
 import { formatShortDay, formatSubmissions, formatSubmitted } from "@/lib/format";
 import { addIsoDays } from "@/lib/metrics";
+import { todayIn } from "@/lib/time/zone";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { addAssignment, clearSafetyConcerns } from "../support/partner-fixtures";
 import { VALID } from "../support/program-answers";
@@ -18,7 +18,8 @@ import { signInAs } from "../support/session";
 let clinic: FixtureClinic;
 let couple: FixtureCouple;
 let counsellor: FixtureUser;
-const today = todayIso();
+// Fixture clinics keep the default zone, UTC.
+const today = todayIn("UTC");
 
 beforeAll(async () => {
   clinic = await createClinic({ couplesPerCounsellor: [["steady"], ["improving"]], days: 14 });
