@@ -17,3 +17,8 @@ export async function getClinicToday(now: Date = new Date()): Promise<IsoDate> {
   const viewer = await requireViewer();
   return todayIn(viewer.clinicTimeZone, now);
 }
+
+/** The signed-in person's zone (their own, else their clinic's), for showing moments on their clock. */
+export async function getViewerTimeZone(): Promise<string> {
+  return (await requireViewer()).timeZone;
+}

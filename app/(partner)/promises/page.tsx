@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPromises, type PromiseView } from "@/lib/dal/promises";
+import { getViewerTimeZone } from "@/lib/dal/today";
 import { formatDueTime, formatPercent } from "@/lib/format";
 import { PROMISE_STATUS } from "@/lib/labels";
 import { RowActionForm } from "../row-action-form";
@@ -11,13 +12,13 @@ import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Promises" };
 
-function OpenPromise({ promise }: { promise: PromiseView }) {
+function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) {
   return (
     <li className="py-3">
       <p className="font-semibold break-words">{promise.text}</p>
       {promise.details ? <p className="mt-1 whitespace-pre-wrap break-words">{promise.details}</p> : null}
       <p className="mt-1 text-sm text-muted">
-        {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {formatDueTime(promise.dueAt)}
+        {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {formatDueTime(promise.dueAt, zone)}
       </p>
       {promise.canConfirm ? (
         <RowActionForm
@@ -47,7 +48,8 @@ function OpenPromise({ promise }: { promise: PromiseView }) {
 }
 
 export default async function PromisesPage() {
-  const ledger = await listPromises();
+  // Due times are shown on the partner's clock, the same one they were entered on.
+  const [ledger, zone] = await Promise.all([listPromises(), getViewerTimeZone()]);
   const open = ledger.promises.filter((p) => p.status === "open");
   const settled = ledger.promises.filter((p) => p.status !== "open");
   return (
@@ -67,7 +69,7 @@ export default async function PromisesPage() {
         ) : (
           <ul className="divide-y divide-line">
             {open.map((p) => (
-              <OpenPromise key={p.id} promise={p} />
+              <OpenPromise key={p.id} promise={p} zone={zone} />
             ))}
           </ul>
         )}
@@ -89,7 +91,7 @@ export default async function PromisesPage() {
                 <span className="min-w-0">
                   <span className="block break-words">{p.text}</span>
                   <span className="block text-sm text-muted">
-                    {p.madeByMe ? "You" : p.madeByName} · due {formatDueTime(p.dueAt)}
+                    {p.madeByMe ? "You" : p.madeByName} · due {formatDueTime(p.dueAt, zone)}
                   </span>
                 </span>
                 <Badge tone={PROMISE_STATUS[p.status].tone}>{PROMISE_STATUS[p.status].label}</Badge>

@@ -4,6 +4,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
+import { getViewerTimeZone } from "@/lib/dal/today";
 import { formatDayOfMonth, formatDueTime, formatWeekday } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { getExerciseKind, getStep } from "@/lib/program";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Today" };
 const linkButton = "mt-3 inline-flex min-h-11 items-center rounded-md bg-brand px-4 font-medium text-white hover:bg-brand-strong";
 
 export default async function TodayPage() {
-  const today = await getPartnerToday();
+  const [today, zone] = await Promise.all([getPartnerToday(), getViewerTimeZone()]);
   if (!today.couple) {
     return (
       <Card>
@@ -54,7 +55,7 @@ export default async function TodayPage() {
               <li key={p.id} className="py-2">
                 <p className="font-medium break-words">{p.text}</p>
                 <p className="text-sm text-muted">
-                  {p.reason === "release" ? "Your partner asked to let this go" : `Due ${formatDueTime(p.dueAt)}: was it kept?`}
+                  {p.reason === "release" ? "Your partner asked to let this go" : `Due ${formatDueTime(p.dueAt, zone)}: was it kept?`}
                 </p>
               </li>
             ))}
