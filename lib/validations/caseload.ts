@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { coupleStatusEnum } from "@/db/schema/enums";
 import { FLAG_IDS } from "@/lib/metrics/flags";
+import { urlText } from "./url-params";
 
 export const CASELOAD_SORTS = [
   "name",
@@ -31,7 +32,7 @@ export const caseloadQuerySchema = z.object({
     .catch(20),
   sort: z.enum(CASELOAD_SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  q: z.string().trim().max(100).catch(""),
+  q: urlText(100).catch(""),
   status: z.enum(coupleStatusEnum.enumValues).optional().catch(undefined),
   step: z.coerce.number().int().min(1).max(10).optional().catch(undefined),
   flag: z.enum(CASELOAD_FLAG_FILTERS).optional().catch(undefined),

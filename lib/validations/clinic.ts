@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTION_NAMES } from "@/lib/audit/actions";
 import { addIsoDays, daysFrom, parseIsoDate } from "@/lib/metrics/dates";
+import { EARLIEST_YEAR, isSaneDay, LATEST_YEAR, urlDay, urlText } from "./url-params";
 
 /** Longest range the clinic figures accept: five years of days (a leap day each side of slack). */
 export const MAX_RANGE_DAYS = 5 * 366;
@@ -16,7 +17,7 @@ export type RangeResult =
 function isCalendarDay(value: string): boolean {
   try {
     parseIsoDate(value);
-    return true;
+    return isSaneDay(value);
   } catch {
     return false;
   }
@@ -39,8 +40,8 @@ export function parseDateRange(params: Record<string, unknown>, today: string): 
   const from = rawFrom || addIsoDays(to, -(DEFAULT_RANGE_DAYS - 1));
   const values = { from: rawFrom || from, to: rawTo || to };
   const fieldErrors: Partial<Record<"from" | "to", string[]>> = {};
-  if (!isCalendarDay(from)) fieldErrors.from = ["Enter the first day as a real date (yyyy-mm-dd)."];
-  if (!isCalendarDay(to)) fieldErrors.to = ["Enter the last day as a real date (yyyy-mm-dd)."];
+  if (!isCalendarDay(from)) fieldErrors.from = [`Enter the first day as a real date from ${EARLIEST_YEAR} to ${LATEST_YEAR} (yyyy-mm-dd).`];
+  if (!isCalendarDay(to)) fieldErrors.to = [`Enter the last day as a real date from ${EARLIEST_YEAR} to ${LATEST_YEAR} (yyyy-mm-dd).`];
   if (fieldErrors.from || fieldErrors.to) {
     return { ok: false, message: "One of the dates is not a real date.", fieldErrors, values };
   }
@@ -107,8 +108,8 @@ export const auditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
   actor: z.uuid().optional().catch(undefined),
   action: z.enum(AUDIT_ACTION_NAMES).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  from: urlDay.optional().catch(undefined),
+  to: urlDay.optional().catch(undefined),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
@@ -126,7 +127,7 @@ export const COUPLES_PAGE_SIZE = 50;
 
 export const clinicCouplesQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
-  q: z.string().trim().max(100).catch(""),
+  q: urlText(100).catch(""),
   counsellor: z.uuid().optional().catch(undefined),
 });
 export type ClinicCouplesQuery = z.infer<typeof clinicCouplesQuerySchema>;

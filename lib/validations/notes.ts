@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteFormatEnum, type NoteFormat } from "@/db/schema/enums";
+import { urlDay, urlText } from "./url-params";
 
 /** The sections of each note format, in the order they are written and shown. */
 export const NOTE_SECTIONS: Record<NoteFormat, { key: string; label: string }[]> = {
@@ -55,9 +56,9 @@ export type NoteInput = z.output<typeof noteInputSchema>;
 
 /** Search over a couple's notes: text anywhere in a section, and an inclusive date range. */
 export const noteSearchSchema = z.object({
-  q: z.string().trim().max(100).catch(""),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
+  q: urlText(100).catch(""),
+  from: urlDay.optional().catch(undefined),
+  to: urlDay.optional().catch(undefined),
 });
 
 export type NoteSearch = z.infer<typeof noteSearchSchema>;
