@@ -1,15 +1,9 @@
-import Link from "next/link";
+import { NotFoundMessage } from "@/components/ui/not-found-message";
 
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto flex min-h-[60dvh] max-w-md flex-col justify-center gap-3 px-4 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="text-muted">There is nothing here, or it isn&apos;t yours to see.</p>
-      <p>
-        <Link href="/" className="font-medium text-brand underline">
-          Go to your home page
-        </Link>
-      </p>
+    <main id="main">
+      <NotFoundMessage />
     </main>
   );
 }
