@@ -19,6 +19,8 @@ import { signInAs } from "../support/session";
 // below is an instant, and each clinic's day is read on its own calendar.
 
 const checkIn = (trust = "6") => parseInput(checkInFormSchema, { trust, closeness: "5", mood: "okay", contact: "yes", noteVisibility: "shared" });
+// Building a clinic of its own can be slow on a busy machine.
+const SETUP_TIMEOUT_MS = 180_000;
 const caseloadQuery = caseloadQuerySchema.parse({ pageSize: "100" });
 
 /** Moves the clock (Date only: the database keeps its own timers) and signs `user` in afresh at that moment. */
@@ -70,7 +72,7 @@ describe("Pacific/Auckland (NZDT, UTC+13), server in UTC", () => {
     clinic = await createClinic({ couplesPerCounsellor: [["steady"]], days: 30, today: "2026-03-10", timeZone: "Pacific/Auckland" });
     couple = clinic.couples[0]!;
     await emptyHistory(couple);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   it("dates a check-in by the partner's day: 11:30 UTC is already tomorrow in Auckland, and a second save that day edits", async () => {
     const [alex] = couple.partners;
@@ -129,7 +131,7 @@ describe("America/Los_Angeles (PST UTC−8, PDT UTC−7 from 8 March 2026), serv
     clinic = await createClinic({ couplesPerCounsellor: [["steady"]], days: 30, today: "2026-03-07", timeZone: "America/Los_Angeles" });
     couple = clinic.couples[0]!;
     await emptyHistory(couple);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   it("dates check-ins by the Los Angeles day across the spring-forward night, and the streak follows", async () => {
     const [alex] = couple.partners;
@@ -166,7 +168,7 @@ describe("choosing zones", () => {
     clinic = await createClinic({ couplesPerCounsellor: [["steady"]], days: 30, today: "2026-03-10", timeZone: "Pacific/Auckland" });
     couple = clinic.couples[0]!;
     await emptyHistory(couple);
-  });
+  }, SETUP_TIMEOUT_MS);
 
   it("a partner's own zone decides their day; shared daily work stays on the clinic's day so both answer the same question", async () => {
     const [alex, sam] = couple.partners;
