@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormResult } from "@/components/ui/form-result";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 // Narrow imports: this client component needs the visibility labels, not every kind's schema.
 import type { FieldSpec } from "@/lib/program/fields";
@@ -53,8 +53,6 @@ export function ExerciseForm({ fields, action, initialValues, visibility, visibi
   const chosenVisibility = (state.values?.visibility as Visibility | undefined) ?? visibility;
   return (
     <form action={formAction} className="space-y-5" noValidate key={state.savedAt ?? 0}>
-      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
-      {state.data?.safetyConcern ? <SafetyHelp /> : null}
       {fields.map((field) => {
         const name = controlName([field.name]);
         const fieldErrors = errors[field.name];
@@ -99,6 +97,9 @@ export function ExerciseForm({ fields, action, initialValues, visibility, visibi
           errors={errors.visibility}
         />
       )}
+      {/* The result and any help sit beside the buttons, where the eye and thumb are after sending. */}
+      <FormResult state={state} />
+      {state.data?.safetyConcern ? <SafetyHelp /> : null}
       <div className="flex flex-col gap-3 sm:flex-row">
         <Button type="submit" name="intent" value="submit" disabled={pending}>
           {pending ? "Saving…" : submitted ? "Update my answer" : submitLabel}

@@ -51,6 +51,17 @@ export const AUDIT_ACTIONS = {
   "auth.sign_in": { entity: "user", label: "Signed in" },
   "auth.sign_out": { entity: "user", label: "Signed out everywhere" },
   "auth.change_password": { entity: "user", label: "Changed their password" },
+  // A second-factor code at sign-in: success or failure in the outcome, as for signing in.
+  "auth.second_factor": { entity: "user", label: "Entered a two-factor code" },
+  "auth.recovery_code_used": { entity: "user", label: "Signed in with a recovery code", metadata: z.strictObject({ remaining: count }) },
+  "auth.second_factor_enable": { entity: "user", label: "Turned on two-factor sign-in" },
+  "auth.second_factor_disable": { entity: "user", label: "Turned off two-factor sign-in" },
+  "auth.second_factor_reset": { entity: "user", label: "Reset someone's two-factor sign-in" },
+  "clinic.require_two_factor": {
+    entity: "clinic",
+    label: "Changed whether staff must use two-factor sign-in",
+    metadata: z.strictObject({ required: z.boolean() }),
+  },
 
   // The zone names an IANA area (e.g. "Europe/London"); null returns a person to the clinic's.
   "clinic.set_time_zone": {
@@ -109,6 +120,7 @@ export const AUDIT_ACTIONS = {
   "agreement.propose": { entity: "agreement", label: "Proposed an agreement" },
   "agreement.accept": { entity: "agreement", label: "Accepted an agreement" },
   "agreement.decline": { entity: "agreement", label: "Declined an agreement" },
+  "agreement.end": { entity: "agreement", label: "Ended an agreement" },
   "promise.make": { entity: "promise", label: "Made a promise" },
   "promise.confirm_kept": { entity: "promise", label: "Confirmed a promise kept" },
   "promise.confirm_broken": { entity: "promise", label: "Confirmed a promise broken" },

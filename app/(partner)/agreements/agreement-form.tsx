@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
 import { proposeAgreementAction } from "./actions";
 
@@ -13,7 +13,6 @@ export function AgreementForm({ frequencies }: { frequencies: { value: string; l
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={state.savedAt ?? 0}>
-      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <TextField
         label="What we agree to"
         hint="A short, clear line, for example: a phone call every evening at 7."
@@ -30,7 +29,7 @@ export function AgreementForm({ frequencies }: { frequencies: { value: string; l
       />
       <SelectField
         label="How often should we be in touch? (optional)"
-        hint="Leave this empty if the agreement isn't about regular contact. Once accepted, it sets how many check-ins a week you aim for."
+        hint="Leave this empty if the agreement isn't about regular contact. Once accepted, it sets how many check-ins a week you aim for from that day, and replaces any earlier contact agreement."
         name="checkInsPerWeek"
         defaultValue={values.checkInsPerWeek ?? ""}
         errors={errors.checkInsPerWeek}
@@ -42,6 +41,7 @@ export function AgreementForm({ frequencies }: { frequencies: { value: string; l
           </option>
         ))}
       </SelectField>
+      <FormResult state={state} />
       <Button type="submit" disabled={pending}>
         {pending ? "Sending…" : "Suggest this agreement"}
       </Button>

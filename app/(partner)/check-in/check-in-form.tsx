@@ -5,6 +5,7 @@ import { ChoiceGroup, scaleOptions } from "@/components/exercise-form/choice-gro
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
 import {
   CHECK_IN_NOTE_MAX,
@@ -19,13 +20,16 @@ import { saveCheckInAction } from "./actions";
 
 type Values = Record<string, string>;
 
-export function CheckInForm({ today, initial }: { today: string; initial: Values | null }) {
+/**
+ * `agreedContact` names the contact agreement in force today; without one the question offers
+ * "we haven't agreed any contact yet", which the counsellor also sees as the daily default.
+ */
+export function CheckInForm({ today, initial, agreedContact }: { today: string; initial: Values | null; agreedContact: string | null }) {
   const [state, action, pending] = useActionState(saveCheckInAction, initialFormState);
   const values: Values = state.values ?? initial ?? {};
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-5" noValidate key={state.savedAt ?? 0}>
-      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       {errors.date ? <Alert tone="error">{errors.date.join(" ")}</Alert> : null}
       <input type="hidden" name="date" value={today} />
       <ChoiceGroup
@@ -57,10 +61,11 @@ export function CheckInForm({ today, initial }: { today: string; initial: Values
         errors={errors.mood}
       />
       <ChoiceGroup
-        legend="Did we have the contact we agreed today?"
+        legend={agreedContact ? `Did we have the contact we agreed (${agreedContact})?` : "Did we have the contact we agreed today?"}
+        hint={agreedContact ? undefined : "You have no contact agreement yet, so the program's default applies: a check-in every day."}
         name="contact"
         required
-        options={CONTACT_ANSWERS.map((c) => ({ value: c, label: CONTACT_ANSWER_LABELS[c] }))}
+        options={CONTACT_ANSWERS.filter((c) => !agreedContact || c !== "none_agreed").map((c) => ({ value: c, label: CONTACT_ANSWER_LABELS[c] }))}
         defaultValue={values.contact}
         errors={errors.contact}
       />
@@ -80,6 +85,7 @@ export function CheckInForm({ today, initial }: { today: string; initial: Values
         defaultValue={values.noteVisibility || "shared"}
         errors={errors.noteVisibility}
       />
+      <FormResult state={state} />
       <Button type="submit" className="w-full sm:w-auto" disabled={pending}>
         {pending ? "Saving…" : initial || state.status === "ok" ? "Update today's check-in" : "Save today's check-in"}
       </Button>

@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/actions/action";
 import { partnerPages } from "@/lib/actions/pages";
 import { idArg, noFields } from "@/lib/actions/schemas";
-import { confirmPromise, makePromise, requestPromiseRelease } from "@/lib/dal/promises";
+import { confirmPromise, makePromise, requestPromiseRelease, undoPromiseConfirmation } from "@/lib/dal/promises";
 import { promiseConfirmSchema, promiseInputSchema } from "@/lib/validations/promises";
 
 const PROMISE_PAGES = ["/promises", "/progress"];
@@ -27,7 +27,21 @@ export const confirmPromiseAction = formAction({
   revalidate: () => partnerPages(...PROMISE_PAGES),
   handler: async ({ input, args: [promiseId] }) => {
     await confirmPromise(promiseId, input.choice);
-    return { message: "Thank you. It's recorded." };
+    return {
+      message: `Marked as ${input.choice === "kept" ? "kept" : "not kept"}. If that was a slip, you can undo it for 10 minutes.`,
+    };
+  },
+});
+
+/** Takes back marking a promise kept or not kept, within minutes; bound to the promise id by the page. */
+export const undoPromiseConfirmationAction = formAction({
+  name: "undo-promise-confirmation",
+  schema: noFields,
+  args: [idArg],
+  revalidate: () => partnerPages(...PROMISE_PAGES),
+  handler: async ({ args: [promiseId] }) => {
+    await undoPromiseConfirmation(promiseId);
+    return { message: "Undone. The promise is open again." };
   },
 });
 

@@ -6,11 +6,16 @@ import { getViewerTimeZone } from "@/lib/dal/today";
 import { formatDueTime, formatPercent } from "@/lib/format";
 import { PROMISE_STATUS } from "@/lib/labels";
 import { RowActionForm } from "../row-action-form";
-import { confirmPromiseAction, releasePromiseAction } from "./actions";
+import { confirmPromiseAction, releasePromiseAction, undoPromiseConfirmationAction } from "./actions";
 import { PromiseForm } from "./promise-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Promises" };
+
+/** Whole minutes until `until`, at least 1 (the page is rendered per request). */
+function minutesLeft(until: string): number {
+  return Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
+}
 
 function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) {
   return (
@@ -20,21 +25,32 @@ function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) 
       <p className="mt-1 text-sm text-muted">
         {promise.madeByMe ? "Your promise" : `${promise.madeByName}'s promise`} · due {formatDueTime(promise.dueAt, zone)}
       </p>
-      {promise.canConfirm ? (
+      {promise.canConfirm || promise.undoableUntil ? (
+        // One form in one place for marking and for taking it back: its message ("Marked as kept")
+        // stays beside the Undo button instead of vanishing with the buttons it came from.
         <RowActionForm
           label={`Was it kept: ${promise.text}`}
-          action={confirmPromiseAction.bind(null, promise.id)}
-          choices={[
-            { value: "kept", label: "Kept", variant: "primary" },
-            { value: "broken", label: "Not kept" },
-          ]}
+          action={promise.undoableUntil ? undoPromiseConfirmationAction.bind(null, promise.id) : confirmPromiseAction.bind(null, promise.id)}
+          note={
+            promise.undoableUntil
+              ? `You marked this ${PROMISE_STATUS[promise.status].label.toLowerCase()}. You can undo that for ${minutesLeft(promise.undoableUntil)} more ${minutesLeft(promise.undoableUntil) === 1 ? "minute" : "minutes"}.`
+              : undefined
+          }
+          choices={
+            promise.undoableUntil
+              ? [{ value: "undo", label: "Undo" }]
+              : [
+                  { value: "kept", label: "Kept", variant: "primary" },
+                  { value: "broken", label: "Not kept" },
+                ]
+          }
         />
       ) : promise.madeByMe ? (
         <p className="mt-1 text-sm text-muted">{promise.notDueYet ? "Not due yet." : "Due: waiting for your partner to mark it."}</p>
       ) : (
         <p className="mt-1 text-sm text-muted">You can mark it once it&apos;s due.</p>
       )}
-      {promise.releaseRequestedByMe ? (
+      {promise.status !== "open" ? null : promise.releaseRequestedByMe ? (
         <p className="mt-1 text-sm text-muted">You&apos;ve asked to let this go; waiting for your partner to agree.</p>
       ) : (
         <RowActionForm
@@ -50,7 +66,8 @@ function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) 
 export default async function PromisesPage() {
   // Due times are shown on the partner's clock, the same one they were entered on.
   const [ledger, zone] = await Promise.all([listPromises(), getViewerTimeZone()]);
-  const open = ledger.promises.filter((p) => p.status === "open");
+  // A promise marked moments ago stays in place, with its Undo, until the window closes.
+  const open = ledger.promises.filter((p) => p.status === "open" || p.undoableUntil);
   const settled = ledger.promises.filter((p) => p.status !== "open");
   return (
     <div className="mx-auto max-w-xl space-y-4">

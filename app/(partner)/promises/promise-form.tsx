@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
 import { makePromiseAction } from "./actions";
 
@@ -13,7 +13,6 @@ export function PromiseForm() {
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={state.savedAt ?? 0}>
-      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
       <TextField
         label="What I promise"
         hint="Something small and specific, for example: I'll be home by 6 on Thursday."
@@ -30,6 +29,7 @@ export function PromiseForm() {
         errors={errors.dueAt}
       />
       <TextAreaField label="Any details (optional)" name="details" defaultValue={values.details ?? ""} errors={errors.details} />
+      <FormResult state={state} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Make this promise"}
       </Button>
