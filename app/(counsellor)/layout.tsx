@@ -6,6 +6,7 @@ export default async function CounsellorLayout({ children }: { children: React.R
   const viewer = await requireRole("counsellor");
   return (
     <AppShell
+      wide
       viewer={viewer}
       nav={[
         { href: "/caseload", label: "Caseload" },

@@ -2,15 +2,28 @@ import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import type { Viewer } from "@/lib/dal/viewer";
 import { ROLE_LABELS } from "@/lib/labels";
+import { IdleWarningSlot } from "./idle-warning-slot";
 import { NavLinks, type NavItem } from "./nav-links";
 import type { ReactNode } from "react";
 
 /** Header, navigation and sign-out around every signed-in page. */
-export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavItem[]; children: ReactNode }) {
+export function AppShell({
+  viewer,
+  nav,
+  children,
+  wide = false,
+}: {
+  viewer: Viewer;
+  nav: NavItem[];
+  children: ReactNode;
+  /** The full width of a laptop screen, for wide tables (the caseload). */
+  wide?: boolean;
+}) {
+  const width = wide ? "max-w-screen-xl" : "max-w-6xl";
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-line bg-surface">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className={`mx-auto flex ${width} flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3`}>
           <Link href="/" className="text-xl font-semibold tracking-tight text-brand">
             Mend
           </Link>
@@ -28,9 +41,10 @@ export function AppShell({ viewer, nav, children }: { viewer: Viewer; nav: NavIt
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+      <main id="main" className={`mx-auto w-full ${width} flex-1 px-4 py-6`}>
         {children}
       </main>
+      <IdleWarningSlot />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import Link from "next/link";
+import { cn } from "@/lib/cn";
 import type { Header } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 
@@ -37,7 +38,7 @@ export function DataTableColumnHeader<TRow>({
     <th
       scope="col"
       aria-sort={sortable && sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
-      className="px-3 py-2 font-semibold whitespace-nowrap text-ink"
+      className={cn("px-3 py-2 align-bottom font-semibold text-ink", header.column.columnDef.meta?.headerClassName ?? "whitespace-nowrap")}
     >
       {!sortable ? (
         label

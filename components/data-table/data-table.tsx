@@ -24,6 +24,8 @@ declare module "@tanstack/react-table" {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** Extra classes for the column's cells (tabular figures, monospace, no wrapping). */
     className?: string;
+    /** Classes for the column's header instead of "no wrapping": a long header may wrap to fit a laptop. */
+    headerClassName?: string;
   }
 }
 

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { formatChange, formatDaysAgo, formatNumber, formatPercent } from "@/lib/format";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
-import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
+import { FLAG_DESCRIPTIONS, FLAG_LABELS, NO_CHECK_IN_DAYS, TRUST_DROP_POINTS, TRUST_DROP_TOLERANCE, type FlagId } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
 import type { ColumnDef } from "@tanstack/react-table";
 
@@ -17,6 +17,24 @@ function lowest(values: (number | null)[]): number | null {
 }
 
 const firstName = (p: CaseloadPartner) => p.name.split(" ")[0] ?? p.name;
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * The partners a flag concerns, by first name, for the flags that belong to one person: the same
+ * tests as lib/metrics/flags applied to each partner's own figures. Couple-wide flags name no one.
+ */
+function flagPartners(flag: FlagId, row: CaseloadRow, today: string): string[] {
+  if (flag === "no_recent_check_in") {
+    return row.partners.filter((p) => daysBetween(p.lastCheckIn ?? row.startedOn, today) >= NO_CHECK_IN_DAYS).map(firstName);
+  }
+  if (flag === "trust_drop") {
+    return row.partners
+      .filter((p) => p.trustChange !== null && p.trustChange <= -TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE)
+      .map(firstName);
+  }
+  return [];
+}
 
 /** One line per partner, first name first, so two figures in a cell are never ambiguous. */
 function PerPartner({ partners, render }: { partners: CaseloadPartner[]; render: (p: CaseloadPartner) => React.ReactNode }) {
@@ -38,12 +56,14 @@ export function CaseloadTable({
   sort,
   today,
   stepTitles,
+  pageSizes,
 }: {
   rows: CaseloadRow[];
   page: ServerPage;
   sort: { id: string; desc: boolean };
   today: string;
   stepTitles: Record<number, string>;
+  pageSizes: readonly number[];
 }) {
   const columns: ColumnDef<CaseloadRow, unknown>[] = [
     {
@@ -67,6 +87,7 @@ export function CaseloadTable({
       id: "step",
       accessorFn: (row) => row.currentStep,
       header: "Current step",
+      meta: { headerClassName: "whitespace-normal" },
       cell: ({ row }) => (
         <span>
           <span className="font-medium whitespace-nowrap">Step {row.original.currentStep}</span>
@@ -78,6 +99,7 @@ export function CaseloadTable({
       id: "lastCheckIn",
       accessorFn: (row) => row.lastCheckIn,
       header: "Last check-in",
+      meta: { headerClassName: "whitespace-normal" },
       cell: ({ row }) => (
         <time dateTime={row.original.lastCheckIn ?? undefined}>{formatDaysAgo(row.original.lastCheckIn, today)}</time>
       ),
@@ -86,18 +108,21 @@ export function CaseloadTable({
       id: "adherence",
       accessorFn: (row) => lowest(row.partners.map((p) => p.adherence)),
       header: "Check-ins, 14 days",
+      meta: { headerClassName: "whitespace-normal" },
       cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.adherence)} />,
     },
     {
       id: "keepRate",
       accessorFn: (row) => lowest(row.partners.map((p) => p.keepRate)),
       header: "Promises kept, 30 days",
+      meta: { headerClassName: "whitespace-normal" },
       cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.keepRate)} />,
     },
     {
       id: "trust",
       accessorFn: (row) => lowest(row.partners.map((p) => p.trust)),
       header: "Trust, 7-day mean (change)",
+      meta: { headerClassName: "whitespace-normal" },
       cell: ({ row }) => (
         <PerPartner
           partners={row.original.partners}
@@ -120,15 +145,19 @@ export function CaseloadTable({
         row.original.flags.length === 0 ? (
           <span className="text-muted">None</span>
         ) : (
-          // A floor on the width keeps each flag on one line instead of a tall stack of words.
-          <ul className="flex min-w-44 flex-col items-start gap-1">
-            {row.original.flags.map((flag) => (
-              <li key={flag}>
-                <Badge tone={flag === "safety_concern" ? "danger" : "warn"} title={FLAG_DESCRIPTIONS[flag]}>
-                  {FLAG_LABELS[flag]}
-                </Badge>
-              </li>
-            ))}
+          <ul className="flex flex-col items-start gap-1">
+            {row.original.flags.map((flag) => {
+              const who = flagPartners(flag, row.original, today);
+              return (
+                <li key={flag}>
+                  <Badge tone={flag === "safety_concern" ? "danger" : "warn"} title={FLAG_DESCRIPTIONS[flag]} className="whitespace-normal">
+                    {FLAG_LABELS[flag]}
+                    {who.length > 0 && who.length < row.original.partners.length ? ` · ${who.join(" & ")}` : ""}
+                    {who.length > 1 && who.length === row.original.partners.length ? " · both" : ""}
+                  </Badge>
+                </li>
+              );
+            })}
           </ul>
         ),
     },
@@ -141,7 +170,7 @@ export function CaseloadTable({
         if (!due) return <span className="text-muted">Nothing due</span>;
         const kind = EXERCISE_KINDS[due.exerciseKind as ExerciseKindId];
         return (
-          <span className="block min-w-36">
+          <span className="block">
             <span className="font-medium">{kind?.title ?? due.exerciseKind}</span>
             <time dateTime={due.dueOn} className="block text-muted">
               {formatDaysAgo(due.dueOn, today)}
@@ -157,7 +186,7 @@ export function CaseloadTable({
       columns={columns}
       data={rows}
       sorting={{ mode: "server", sort }}
-      pagination={{ page, noun: ["couple", "couples"] }}
+      pagination={{ page, noun: ["couple", "couples"], pageSizes }}
       getRowId={(row) => row.id}
       emptyMessage="No couples match this view."
       visibilityStorageKey="mend:caseload-columns"

@@ -7,7 +7,7 @@ import { listCaseload } from "@/lib/dal/caseload";
 import { STATUS_LABELS } from "@/lib/labels";
 import { FLAG_IDS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { STEPS } from "@/lib/program";
-import { caseloadQuerySchema, type CaseloadQuery } from "@/lib/validations/caseload";
+import { caseloadQuerySchema, PAGE_SIZES, type CaseloadQuery } from "@/lib/validations/caseload";
 import { CaseloadSkeleton } from "./caseload-skeleton";
 import { CaseloadTable } from "./caseload-table";
 import type { Metadata } from "next";
@@ -88,6 +88,7 @@ async function CaseloadResults({ query }: { query: CaseloadQuery }) {
       sort={{ id: query.sort, desc: query.dir === "desc" }}
       today={result.today}
       stepTitles={stepTitles}
+      pageSizes={PAGE_SIZES}
     />
   );
 }
