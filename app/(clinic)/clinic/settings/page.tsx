@@ -1,8 +1,8 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/dal/viewer";
-import { listTimeZones, todayIn } from "@/lib/time/zone";
 import { formatDay } from "@/lib/format";
+import { listTimeZones, todayIn } from "@/lib/time/zone";
 import { ClinicTimeZoneForm } from "./time-zone-form";
 import type { Metadata } from "next";
 
