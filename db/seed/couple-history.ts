@@ -69,11 +69,16 @@ function addSteps(context: SeedContext, couple: CoupleContext): void {
   }
 }
 
-/** Agreements from step 3 on; returns the check-ins a week the first accepted one set (7 without one). */
+/**
+ * Agreements from step 3 on, each accepted one in force from the day it was accepted; a later
+ * contact agreement replaces the earlier one from its first day. Returns the check-ins a week the
+ * first accepted one set (7 without one).
+ */
 function addAgreements(context: SeedContext, couple: CoupleContext): number {
   const { faker, id, ts, rows } = context;
   const { id: coupleId, profile, partnerIds, stepStart } = couple;
   let perWeek = 7;
+  let contact: (typeof rows.agreements)[number] | null = null;
   if (profile.currentStep >= 3) {
     const picks = faker.helpers.arrayElements(AGREEMENTS, { min: 2, max: 3 });
     if (picks[0]!.perWeek === null) picks.unshift(AGREEMENTS[faker.number.int({ min: 0, max: 1 })]!);
@@ -81,7 +86,7 @@ function addAgreements(context: SeedContext, couple: CoupleContext): number {
       const proposer = i % 2;
       const day = plus(stepStart(3), i);
       const declined = i === picks.length - 1 && faker.datatype.boolean({ probability: 0.3 });
-      rows.agreements.push({
+      const row: (typeof rows.agreements)[number] = {
         id: id(),
         coupleId,
         proposedBy: partnerIds[proposer]!,
@@ -92,7 +97,16 @@ function addAgreements(context: SeedContext, couple: CoupleContext): number {
         respondedBy: partnerIds[1 - proposer]!,
         respondedAt: ts(day, 20),
         createdAt: ts(day, 9),
-      });
+        effectiveFrom: declined ? null : day,
+      };
+      if (!declined && a.perWeek !== null) {
+        if (contact) {
+          contact.effectiveUntil = day;
+          row.replacesId = contact.id;
+        }
+        contact = row;
+      }
+      rows.agreements.push(row);
       if (!declined && a.perWeek !== null && i === 0) perWeek = a.perWeek;
     });
   }

@@ -117,7 +117,7 @@ const sp = sqlAlias(stepProgress, "sp");
  * own clinic, in four queries whatever the clinic's size. Definitions (see lib/metrics):
  * - cohort: the clinic's couples that started on or before `range.to`, except those still invited;
  * - adherence: per couple, the mean of its partners' `checkInAdherence` over the range
- *   (couples.check_ins_per_week, days before started_on expect nothing);
+ *   (each day expects the contact agreement in force that day, days before started_on nothing);
  * - keep rate: per couple, `keepRate` of its promises kept or broken on a day in the range;
  *   couples with none are left out of the median;
  * - rose: `roseFromBaseline` of both partners' trust, with today = `range.to`;
@@ -134,7 +134,7 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
   const from = sql`${range.from}::date`;
   const to = sql`${range.to}::date`;
   const cohort = sql`
-    select ${c.id}, ${c.counsellorId}, ${c.status}, ${c.startedOn}, ${c.checkInsPerWeek}
+    select ${c.id}, ${c.counsellorId}, ${c.status}, ${c.startedOn}
     from ${sqlFrom(c)}
     where ${c.clinicId} = ${clinicId} and ${c.startedOn} <= ${to} and ${c.status} <> ${sqlEnum(c.status, "invited")}`;
 
@@ -146,7 +146,7 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
       select ${m.coupleId},
         (select count(*) from ${sqlFrom(ci)}
           where ${ci.userId} = ${m.userId} and ${ci.date} between ${from} and ${to})::float8 as days,
-        ${expectedCheckInsSql({ from, to, startedOn: sql`co.started_on`, perWeek: sql`co.check_ins_per_week` })} as expected
+        ${expectedCheckInsSql({ from, to, startedOn: sql`co.started_on`, coupleId: sql`co.id` })} as expected
       from ${sqlFrom(m)} join cohort co on co.id = ${m.coupleId}
     ),
     adherence as (

@@ -16,7 +16,7 @@ import {
   type PartnerSlot,
   type StepStatus,
 } from "@/db/schema";
-import { addIsoDays, weeklyAdherence, weeklyKeepRate, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
+import { addIsoDays, perWeekOn, weeklyAdherence, weeklyKeepRate, type ContactAgreementSpan, type IsoDate, type PromiseOutcome } from "@/lib/metrics";
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { STEPS } from "@/lib/program";
 import { todayIn } from "@/lib/time/zone";
@@ -24,6 +24,7 @@ import type { ChartRange } from "@/lib/validations/couple-page";
 import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { sqlAlias, sqlFrom, sqlInt } from "./sql";
+import { contactAgreementSpansSql } from "./sql/adherence";
 import { decidedPromiseSql, resolvedByDaySql, resolvedDaySql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
@@ -74,7 +75,10 @@ export type CoupleCharts = {
   range: ChartRange;
   from: IsoDate;
   to: IsoDate;
+  /** Check-ins a week asked for today (the contact agreement in force, else the daily default). */
   checkInsPerWeek: number;
+  /** Whether today's expectation is the program's default: no contact agreement in force. */
+  defaultContact: boolean;
   partners: ChartPartner[];
   trust: DailyTrustRow[];
   adherence: WeeklyAdherenceChartRow[];
@@ -85,9 +89,9 @@ export type CoupleCharts = {
 const coupleRow = z.object({
   id: z.string(),
   started_on: z.string(),
-  check_ins_per_week: z.number(),
   partners: jsonColumn(z.array(z.object({ id: z.string(), slot: z.enum(partnerSlotEnum.enumValues), name: z.string() }))),
 });
+const spanRow = z.object({ from: z.string(), until: z.string().nullable(), per_week: z.number() });
 const checkInRow = z.object({
   user_id: z.string(),
   date: z.string(),
@@ -119,8 +123,8 @@ export function rangeStart(range: ChartRange, today: IsoDate, startedOn: IsoDate
 
 /**
  * Everything the couple page's charts draw, for the couple's counsellor only: daily trust and
- * closeness with 7-day means (window functions in SQL), weekly check-in adherence against the
- * couple's agreed frequency, weekly promises kept and broken with each partner's cumulative keep
+ * closeness with 7-day means (window functions in SQL), weekly check-in adherence where each day
+ * expects the contact agreement in force that day, weekly promises kept and broken with each partner's cumulative keep
  * rate, and the ten steps. Four queries whatever the range; figures follow lib/metrics.
  */
 export async function getCoupleCharts(coupleId: string, range: ChartRange, day?: IsoDate): Promise<CoupleCharts> {
@@ -131,7 +135,7 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
     database,
     coupleRow,
     sql`
-      select ${c.id}, to_char(${c.startedOn}, 'YYYY-MM-DD') as started_on, ${c.checkInsPerWeek},
+      select ${c.id}, to_char(${c.startedOn}, 'YYYY-MM-DD') as started_on,
         coalesce((
           select json_agg(json_build_object('id', ${u.id}, 'slot', ${cm.slot}, 'name', ${u.name}) order by ${cm.slot})
           from ${sqlFrom(cm)} join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
@@ -152,7 +156,7 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
   const f = sql`${from}::date`;
   const meanDays = sqlInt(TRUST_WINDOW_DAYS - 1);
 
-  const [checkIns, promiseRows, stepRows] = await Promise.all([
+  const [checkIns, promiseRows, stepRows, spanRows] = await Promise.all([
     selectRows(
       database,
       checkInRow,
@@ -189,7 +193,9 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
         from ${stepProgress} where ${stepProgress.coupleId} = ${id} order by ${stepProgress.step}
       `,
     ),
+    selectRows(database, spanRow, contactAgreementSpansSql(sql`${id}::uuid`)),
   ]);
+  const spans: ContactAgreementSpan[] = spanRows.map((r) => ({ from: r.from, until: r.until, perWeek: r.per_week }));
 
   const [a, b] = [partners[0], partners[1]];
   const byDay = new Map<string, DailyTrustRow>();
@@ -220,7 +226,7 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
 
   const datesOf = (userId: string | undefined) => checkIns.filter((c) => c.user_id === userId).map((c) => c.date);
   const adherenceFor = (userId: string | undefined) =>
-    weeklyAdherence({ checkInDates: datesOf(userId), from, to: today, perWeek: couple.check_ins_per_week, startedOn: couple.started_on });
+    weeklyAdherence({ checkInDates: datesOf(userId), from, to: today, agreements: spans, startedOn: couple.started_on });
   const adherenceA = adherenceFor(a?.id);
   const adherenceB = adherenceFor(b?.id);
   const adherence = adherenceA.map((week, i) => ({
@@ -261,7 +267,8 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
     range,
     from,
     to: today,
-    checkInsPerWeek: couple.check_ins_per_week,
+    checkInsPerWeek: perWeekOn(today, spans),
+    defaultContact: !spans.some((a) => a.from <= today && (a.until === null || today < a.until)),
     partners,
     trust,
     adherence,

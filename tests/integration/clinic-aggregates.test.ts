@@ -4,6 +4,7 @@ import { checkInAdherence, keepRate } from "@/lib/metrics";
 import { distribution, median, roseFromBaseline, suppress } from "@/lib/metrics/clinic";
 import { addIsoDays, toIsoDate } from "@/lib/metrics/dates";
 import { createHandClinic, HAND_RANGE, MARKERS, type HandClinic } from "../support/clinic-fixture";
+import { contactSpans } from "../support/contact-spans";
 import { createClinic, expectNotFound, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
@@ -142,7 +143,7 @@ describe("SQL and lib/metrics agree on generated data", () => {
           checkInAdherence({
             checkInDates: clinic.rows.checkIns.filter((c) => c.userId === m.userId && c.coupleId === couple.id).map((c) => c.date),
             window: { start: range.from, end: range.to },
-            perWeek: couple.checkInsPerWeek ?? 7,
+            agreements: contactSpans(clinic.rows.agreements, couple.id!),
             startedOn: couple.startedOn,
           }),
         )

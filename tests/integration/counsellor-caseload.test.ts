@@ -15,6 +15,7 @@ import {
 } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
 import { caseloadQuerySchema } from "@/lib/validations/caseload";
+import { contactSpans } from "../support/contact-spans";
 import { createClinic, db, expectNotFound, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
@@ -47,7 +48,7 @@ function expectedFigures(coupleId: string) {
       adherence: checkInAdherence({
         checkInDates: checkIns.map((c) => c.date),
         window: windowEnding(today, 14),
-        perWeek: couple.checkInsPerWeek,
+        agreements: contactSpans(rows.agreements, coupleId),
         startedOn: couple.startedOn,
       }),
       keepRate: keepRate(resolvedIn30),

@@ -12,6 +12,7 @@ import { addIsoDays, partnerGap, rollingMean, toIsoDate, weeklyAdherence, weekly
 import { todayIn } from "@/lib/time/zone";
 import { assignmentSchema } from "@/lib/validations/assignments";
 import { noteInputSchema } from "@/lib/validations/notes";
+import { contactSpans } from "../support/contact-spans";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { refusal } from "../support/input-error";
 import { signInAs } from "../support/session";
@@ -63,7 +64,7 @@ describe("getCoupleCharts", () => {
         checkInDates: points(b.id, "trust").map((p) => p.date),
         from,
         to: today,
-        perWeek: row.checkInsPerWeek,
+        agreements: contactSpans(clinic.rows.agreements, couple.id),
         startedOn: row.startedOn,
       });
       expect(charts.adherence.map((w) => w.adherenceB)).toEqual(expectedAdherence.map((w) => w.adherence));

@@ -88,6 +88,7 @@ export async function createHandClinic(): Promise<HandClinic> {
   const R = person("counsellor", "Rosa Former", "rosa", false);
   const users: (typeof schema.users.$inferInsert)[] = [admin, P, Q, R];
   const couples: (typeof schema.couples.$inferInsert)[] = [];
+  const agreements: (typeof schema.agreements.$inferInsert)[] = [];
   const members: (typeof schema.coupleMembers.$inferInsert)[] = [];
   const checkIns: (typeof schema.checkIns.$inferInsert)[] = [];
   const promises: (typeof schema.promises.$inferInsert)[] = [];
@@ -112,6 +113,19 @@ export async function createHandClinic(): Promise<HandClinic> {
       checkInsPerWeek: spec.perWeek ?? 7,
     });
     members.push({ coupleId: id, userId: a.id, slot: "A" }, { coupleId: id, userId: b.id, slot: "B" });
+    // A frequency other than daily is an accepted contact agreement in force since the couple started.
+    if (spec.perWeek !== undefined) {
+      agreements.push({
+        coupleId: id,
+        proposedBy: a.id,
+        title: `Contact ${spec.perWeek} days a week`,
+        checkInsPerWeek: spec.perWeek,
+        status: "accepted",
+        respondedBy: b.id,
+        respondedAt: at(startedOn),
+        effectiveFrom: startedOn,
+      });
+    }
 
     const first = startedOn > HAND_RANGE.from ? startedOn : HAND_RANGE.from;
     const checkIn = (userId: string, date: string, trust: number, note: string | null) =>
@@ -164,6 +178,7 @@ export async function createHandClinic(): Promise<HandClinic> {
     await tx.insert(schema.users).values(users);
     await tx.insert(schema.couples).values(couples);
     await tx.insert(schema.coupleMembers).values(members);
+    if (agreements.length > 0) await tx.insert(schema.agreements).values(agreements);
     await tx.insert(schema.checkIns).values(checkIns);
     await tx.insert(schema.promises).values(promises);
     await tx.insert(schema.stepProgress).values(steps);
