@@ -1,41 +1,15 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
-import { RateLimiterDrizzle, type RateLimiterRes } from "rate-limiter-flexible";
-import type { Database } from "@/db";
 import { db, demoSeedingEnabled } from "@/db/ready";
-import { rateLimits, users } from "@/db/schema";
+import { users } from "@/db/schema";
 import type { Role } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "./audit";
+import { clearSignInFailures, getSignInThrottle, recordSignInFailure } from "./sign-in-throttle";
 
-/** Failed sign-ins allowed per account, and per address, within the window before a pause. */
-export const ACCOUNT_ATTEMPTS = 5;
-export const IP_ATTEMPTS = 30;
-export const THROTTLE_WINDOW_SECONDS = 15 * 60;
-
-type Limiters = { account: RateLimiterDrizzle; ip: RateLimiterDrizzle };
-const globalForLimiters = globalThis as unknown as { __mendLimiters?: WeakMap<Database, Limiters> };
-
-function limitersFor(database: Database): Limiters {
-  globalForLimiters.__mendLimiters ??= new WeakMap();
-  let limiters = globalForLimiters.__mendLimiters.get(database);
-  if (!limiters) {
-    const common = {
-      storeClient: database,
-      schema: rateLimits,
-      duration: THROTTLE_WINDOW_SECONDS,
-      blockDuration: THROTTLE_WINDOW_SECONDS,
-      clearExpiredByTimeout: false,
-    };
-    limiters = {
-      account: new RateLimiterDrizzle({ ...common, keyPrefix: "signin_account", points: ACCOUNT_ATTEMPTS }),
-      ip: new RateLimiterDrizzle({ ...common, keyPrefix: "signin_ip", points: IP_ATTEMPTS }),
-    };
-    globalForLimiters.__mendLimiters.set(database, limiters);
-  }
-  return limiters;
-}
+/** The limits live with their counters; re-exported for callers that name them. */
+export { ACCOUNT_ATTEMPTS, ADDRESS_ATTEMPTS, PAIR_ATTEMPTS } from "./sign-in-throttle";
 
 export type SignedInUser = { id: string; email: string; name: string; role: Role; clinicId: string; sessionVersion: number };
 
@@ -44,38 +18,17 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
-function isExhausted(res: RateLimiterRes | null, limit: number): boolean {
-  return res !== null && res.consumedPoints >= limit;
-}
-
-function retryAfter(...results: (RateLimiterRes | null)[]): number {
-  const ms = Math.max(0, ...results.map((r) => (r ? r.msBeforeNext : 0)));
-  return Math.max(60, Math.ceil(ms / 1000));
-}
-
-/** consume() rejects with the limiter's state once the limit is passed; both outcomes carry it. */
-async function countFailure(limiter: RateLimiterDrizzle, key: string): Promise<RateLimiterRes> {
-  try {
-    return await limiter.consume(key);
-  } catch (rejection) {
-    if (rejection instanceof Error) throw rejection;
-    return rejection as RateLimiterRes;
-  }
-}
-
 /**
- * Checks an email and password, throttled per account and per client address with the counters
- * in Postgres, so every server process sees the same counts. An unknown email and a wrong
- * password take the same time and give the same answer.
+ * Checks an email and password, throttled per account, per client address and per account from
+ * that address (see ./sign-in-throttle), so a stranger's failures slow the stranger, not the
+ * owner. An unknown email and a wrong password take the same time and give the same answer.
  */
 export async function verifySignIn(input: { email: string; password: string; ip: string }): Promise<SignInResult> {
   const database = await db();
-  const { account, ip } = limitersFor(database);
-  const email = input.email.trim().toLowerCase();
-  const [accountState, ipState] = await Promise.all([account.get(email), ip.get(input.ip)]);
-  if (isExhausted(accountState, ACCOUNT_ATTEMPTS) || isExhausted(ipState, IP_ATTEMPTS)) {
-    return { ok: false, reason: "throttled", retryAfterSeconds: retryAfter(accountState, ipState) };
-  }
+  const attempt = { email: input.email.trim().toLowerCase(), address: input.ip };
+  const email = attempt.email;
+  const before = await getSignInThrottle(database, attempt);
+  if (before.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: before.retryAfterSeconds };
 
   const [user] = await database
     .select()
@@ -89,7 +42,7 @@ export async function verifySignIn(input: { email: string; password: string; ip:
       : (await burnPasswordCheck(input.password), false);
 
   if (!user || !passwordOk) {
-    const [accountAfter, ipAfter] = await Promise.all([countFailure(account, email), countFailure(ip, input.ip)]);
+    const after = await recordSignInFailure(database, attempt);
     await recordAudit(database, {
       clinicId: user?.clinicId ?? null,
       actorId: user?.id ?? null,
@@ -97,13 +50,11 @@ export async function verifySignIn(input: { email: string; password: string; ip:
       entityId: user?.id ?? null,
       outcome: "failure",
     });
-    if (isExhausted(accountAfter, ACCOUNT_ATTEMPTS) || isExhausted(ipAfter, IP_ATTEMPTS)) {
-      return { ok: false, reason: "throttled", retryAfterSeconds: retryAfter(accountAfter, ipAfter) };
-    }
+    if (after.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: after.retryAfterSeconds };
     return { ok: false, reason: "invalid" };
   }
 
-  await account.delete(email);
+  await clearSignInFailures(database, attempt);
   await recordAudit(database, {
     clinicId: user.clinicId,
     actorId: user.id,
