@@ -6,7 +6,8 @@ if (!process.env.DATABASE_URL) process.env.MEND_DATA_DIR = process.env.MEND_BENC
 process.env.MEND_DEMO = "0";
 
 vi.mock("@/lib/auth", () => ({
-  auth: async () => (globalThis as { __mendTestSession?: unknown }).__mendTestSession ?? null,
+  // A session row is opened on first use, as signing in would (tests/support/session.ts).
+  auth: async () => (await import("@/tests/support/session")).currentTestSession(),
   signIn: async () => undefined,
   signOut: async () => undefined,
 }));

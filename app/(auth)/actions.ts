@@ -5,7 +5,7 @@ import { CredentialsSignin } from "next-auth";
 import { formAction, plainAction } from "@/lib/actions/action";
 import { InputError } from "@/lib/actions/errors";
 import { signIn, signOut } from "@/lib/auth";
-import { endAllSessions } from "@/lib/dal/auth";
+import { endEverySession } from "@/lib/dal/sessions";
 import { getViewer } from "@/lib/dal/viewer";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { WRONG_CREDENTIALS, signInSchema } from "@/lib/validations/auth";
@@ -30,17 +30,17 @@ export const signInAction = formAction({
   },
 });
 
-/** Signs out everywhere: the session version moves on, so copies of the old cookie stop working too. */
+/** Signs out everywhere: every session row of the user is revoked, so copies of the old cookie stop working too. */
 export const signOutAction = plainAction({
   name: "sign-out",
   handler: async () => {
     try {
       const viewer = await getViewer();
-      if (viewer) await endAllSessions(viewer.id);
+      if (viewer) await endEverySession(viewer.id);
     } catch (error) {
       unstable_rethrow(error);
       // The cookie still goes below; a database hiccup must not keep someone signed in on this device.
-      console.error("[mend] could not bump the session version", error);
+      console.error("[mend] could not revoke the sessions", error);
     }
     await signOut({ redirectTo: "/login" });
   },

@@ -8,6 +8,7 @@ import { InputError } from "@/lib/actions/errors";
 import { COUNSELLOR_NOT_AVAILABLE, type DeactivateCounsellorInput } from "@/lib/validations/clinic";
 import { recordAudit } from "./audit";
 import { isUuid, parseIdOrNotFound } from "./scope";
+import { revokeSessions } from "./sessions";
 import { sqlEnum } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
@@ -109,8 +110,8 @@ export async function getCounsellorForDeactivation(counsellorId: string): Promis
 }
 
 /**
- * Deactivates a counsellor of the admin's clinic: their sessions end at once (session_version is
- * bumped, which getViewer checks). Refused while they still carry couples, unless `reassignments`
+ * Deactivates a counsellor of the admin's clinic: their sessions end at once (their session rows
+ * are revoked, and getViewer also refuses an inactive user). Refused while they still carry couples, unless `reassignments`
  * names a new active counsellor of the clinic for each (coupleId → counsellorId); then every
  * handover and the deactivation commit together with their audit events, or nothing does.
  * The admin cannot deactivate themself.
@@ -174,6 +175,7 @@ export async function deactivateCounsellor(input: { counsellorId: string; reassi
       .update(users)
       .set({ active: false, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, id), eq(users.clinicId, viewer.clinicId)));
+    await revokeSessions(tx, id);
     await recordAudit(tx, {
       clinicId: viewer.clinicId,
       actorId: viewer.id,

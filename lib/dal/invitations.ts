@@ -14,6 +14,7 @@ import { appOrigin } from "@/lib/origin";
 import { INVITATION_ENDED, type InviteeInput, type NewCoupleInput } from "@/lib/validations/invitations";
 import { recordAudit } from "./audit";
 import { parseIdOrNotFound } from "./scope";
+import { revokeSessions } from "./sessions";
 import { requireRole, type Viewer } from "./viewer";
 
 /** How long an invitation link works. */
@@ -309,6 +310,8 @@ export async function acceptInvitation(token: string, password: string): Promise
       .where(and(eq(users.clinicId, invite.clinicId), eq(sql`lower(${users.email})`, invite.email.toLowerCase()), eq(users.active, true)))
       .returning({ id: users.id, email: users.email });
     if (!user) throw new InputError(INVITATION_ENDED.invalid, "token");
+    // A new password from an invitation ends any session the account had.
+    await revokeSessions(tx, user.id);
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invite.id));
     if (invite.coupleId) {
       const pending = await tx

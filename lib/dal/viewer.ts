@@ -30,7 +30,7 @@ export type Viewer = {
 export type SessionState =
   | { status: "signed-out" }
   | { status: "second-factor"; sessionId: string; userId: string; role: Role; clinicId: string; email: string }
-  | { status: "signed-in"; viewer: Viewer; sessionId: string; endsAt: Date };
+  | { status: "signed-in"; viewer: Viewer; sessionId: string; startedAt: Date; endsAt: Date };
 
 const SIGNED_OUT: SessionState = { status: "signed-out" };
 
@@ -80,7 +80,8 @@ async function loadSessionState(touch: boolean): Promise<SessionState> {
     timeZone: effectiveTimeZone(row.userTimeZone, row.clinicTimeZone),
     clinicTimeZone: row.clinicTimeZone,
   };
-  return { status: "signed-in", viewer, sessionId: row.sessionId, endsAt: sessionEndsAt({ createdAt: row.createdAt, lastSeenAt }, limits) };
+  const endsAt = sessionEndsAt({ createdAt: row.createdAt, lastSeenAt }, limits);
+  return { status: "signed-in", viewer, sessionId: row.sessionId, startedAt: row.createdAt, endsAt };
 }
 
 /** The request's session state; looking counts as activity (last-seen moves, at most once a minute). */

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { getDemoSignIns } from "@/lib/dal/auth";
-import { getViewer } from "@/lib/dal/viewer";
+import { getSessionState } from "@/lib/dal/viewer";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 import type { Metadata } from "next";
@@ -10,17 +10,20 @@ export const metadata: Metadata = { title: "Sign in" };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
-async function currentViewer() {
+async function currentSession() {
   try {
-    return await getViewer();
+    return (await getSessionState()).status;
   } catch {
     // An unreachable database should still show the form; signing in will explain.
-    return null;
+    return "signed-out";
   }
 }
 
 export default async function LoginPage({ searchParams }: Props) {
-  if (await currentViewer()) redirect("/");
+  const status = await currentSession();
+  if (status === "signed-in") redirect("/");
+  // A correct password still owing its second step goes on to it.
+  if (status === "second-factor") redirect("/login/second-factor");
   const { callbackUrl } = await searchParams;
   const demo = getDemoSignIns();
   return (
