@@ -6,6 +6,7 @@ import { HOME_BY_ROLE, requireViewer } from "@/lib/dal/viewer";
 import { listTimeZones } from "@/lib/time/zone";
 import { PasswordForm } from "./password-form";
 import { MyTimeZoneForm } from "./time-zone-form";
+import { TwoFactorCard } from "./two-factor-card";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -29,6 +30,7 @@ export default async function AccountPage({ searchParams }: Props) {
           <p className="mt-1 mb-4 text-sm text-muted">Changing it signs you out everywhere else.</p>
           <PasswordForm email={viewer.email} />
         </Card>
+        <TwoFactorCard />
         <Card>
           <CardTitle>Time zone</CardTitle>
           <p className="mt-1 mb-4 text-sm text-muted">
