@@ -1,35 +1,74 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
+import type { Executor } from "@/db";
 import { db } from "@/db/ready";
-import { agreements, couples, users, type AgreementStatus } from "@/db/schema";
+import { agreements, users, type AgreementStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
+import { DEFAULT_CHECK_INS_PER_WEEK } from "@/lib/metrics/adherence";
 import { EXERCISE_KINDS } from "@/lib/program";
-import type { AgreementInput } from "@/lib/validations/agreements";
+import { todayIn } from "@/lib/time/zone";
+import { agreementPhase, DEFAULT_CONTACT_LABEL, frequencyLabel, type AgreementInput, type AgreementPhase } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
-import { requirePartnerContext } from "./partner-scope";
+import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
 import { parseIdOrNotFound } from "./scope";
 
-export type AgreementView = {
+/** An agreement as both partners and the counsellor read it. */
+export type AgreementRecord = {
   id: string;
   title: string;
   details: string;
   checkInsPerWeek: number | null;
   status: AgreementStatus;
-  proposedByMe: boolean;
+  /** Where it stands today: current, ended or replaced once accepted. */
+  phase: AgreementPhase;
+  proposedBy: string;
   proposedByName: string;
   createdAt: string;
   respondedAt: string | null;
-  /** True when the viewer is the one who may accept or decline it now. */
-  canRespond: boolean;
+  /** First day in force (accepted agreements). */
+  effectiveFrom: string | null;
+  /** First day no longer in force (exclusive); null while current. */
+  effectiveUntil: string | null;
+  /** The agreement that took over from this one, if one did. */
+  replacedByTitle: string | null;
 };
 
-/** The couple's agreements, newest first. Agreements are shared by both partners and the counsellor. */
-export async function listAgreements(): Promise<AgreementView[]> {
-  const context = await requirePartnerContext();
-  const database = await db();
-  const rows = await database
+export type AgreementView = AgreementRecord & {
+  proposedByMe: boolean;
+  /** True when the viewer is the one who may accept or decline it now. */
+  canRespond: boolean;
+  /** True while it is in force: either partner may end it. */
+  canEnd: boolean;
+};
+
+/** What is expected of each partner on a day: the contact agreement in force then, or the program's default. */
+export type ContactExpectation = {
+  perWeek: number;
+  /** The agreement in force, or null for the default. */
+  agreement: { id: string; title: string } | null;
+  /** "Every day · A call every evening", or the default's label. */
+  label: string;
+};
+
+/**
+ * A partner's calendar day in their own time zone (else their clinic's): the day an agreement they
+ * accept or end takes effect on, and the day their check-in's contact question is about.
+ */
+function partnerToday(context: PartnerContext): string {
+  return todayIn(context.viewer.timeZone);
+}
+
+const replacement = alias(agreements, "replacement");
+
+/**
+ * Every agreement of a couple, newest first, with where each stands on `today`. The caller has
+ * already checked the viewer may read the couple's agreements (a partner of it, or its counsellor).
+ */
+export async function listCoupleAgreements(executor: Executor, coupleId: string, today: string): Promise<AgreementRecord[]> {
+  const rows = await executor
     .select({
       id: agreements.id,
       title: agreements.title,
@@ -40,24 +79,67 @@ export async function listAgreements(): Promise<AgreementView[]> {
       proposedByName: users.name,
       createdAt: agreements.createdAt,
       respondedAt: agreements.respondedAt,
+      effectiveFrom: agreements.effectiveFrom,
+      effectiveUntil: agreements.effectiveUntil,
+      replacedByTitle: replacement.title,
     })
     .from(agreements)
     .innerJoin(users, eq(users.id, agreements.proposedBy))
-    .where(eq(agreements.coupleId, context.coupleId))
+    .leftJoin(replacement, eq(replacement.replacesId, agreements.id))
+    .where(eq(agreements.coupleId, coupleId))
     .orderBy(desc(agreements.createdAt))
     .limit(200);
   return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    details: r.details,
-    checkInsPerWeek: r.checkInsPerWeek,
-    status: r.status,
-    proposedByMe: r.proposedBy === context.viewer.id,
-    proposedByName: r.proposedByName,
+    ...r,
+    phase: agreementPhase(r, today),
     createdAt: new Date(r.createdAt).toISOString(),
     respondedAt: r.respondedAt ? new Date(r.respondedAt).toISOString() : null,
-    canRespond: r.status === "proposed" && r.proposedBy !== context.viewer.id,
   }));
+}
+
+/**
+ * The contact expectation of a couple on `day`: the accepted agreement with a check-in frequency
+ * in force that day, else the daily default, labelled as the default. The same rule the adherence
+ * figures follow (lib/metrics/adherence.ts, perWeekOn).
+ */
+export async function getContactExpectation(executor: Executor, coupleId: string, day: string): Promise<ContactExpectation> {
+  const [row] = await executor
+    .select({ id: agreements.id, title: agreements.title, perWeek: agreements.checkInsPerWeek })
+    .from(agreements)
+    .where(and(eq(agreements.coupleId, coupleId), contactInForceOn(day)))
+    .orderBy(desc(agreements.effectiveFrom))
+    .limit(1);
+  if (!row || row.perWeek === null) return { perWeek: DEFAULT_CHECK_INS_PER_WEEK, agreement: null, label: DEFAULT_CONTACT_LABEL };
+  return { perWeek: row.perWeek, agreement: { id: row.id, title: row.title }, label: `${frequencyLabel(row.perWeek)} · ${row.title}` };
+}
+
+/** Accepted contact agreements in force on `day` (from ≤ day < until). */
+function contactInForceOn(day: string) {
+  return and(
+    eq(agreements.status, "accepted"),
+    isNotNull(agreements.checkInsPerWeek),
+    lte(agreements.effectiveFrom, day),
+    or(isNull(agreements.effectiveUntil), gt(agreements.effectiveUntil, day)),
+  );
+}
+
+/** The couple's agreements, newest first. Agreements are shared by both partners and the counsellor. */
+export async function listAgreements(): Promise<AgreementView[]> {
+  const context = await requirePartnerContext();
+  const database = await db();
+  const rows = await listCoupleAgreements(database, context.coupleId, partnerToday(context));
+  return rows.map((r) => ({
+    ...r,
+    proposedByMe: r.proposedBy === context.viewer.id,
+    canRespond: r.status === "proposed" && r.proposedBy !== context.viewer.id,
+    canEnd: r.phase === "current",
+  }));
+}
+
+/** The signed-in partner's contact expectation today, as the agreements page and the check-in show it. */
+export async function getMyContactExpectation(): Promise<ContactExpectation> {
+  const context = await requirePartnerContext();
+  return getContactExpectation(await db(), context.coupleId, partnerToday(context));
 }
 
 /**
@@ -94,14 +176,17 @@ export async function proposeAgreement(input: AgreementInput): Promise<{ id: str
 
 /**
  * Accepts or declines an agreement the other partner proposed. Only the other partner may
- * answer, and only while it is still proposed. Accepting one that sets a contact frequency sets
- * the couple's check-ins per week in the same transaction, so adherence uses it from then on.
+ * answer, and only while it is still proposed. An accepted agreement starts on the accepting
+ * partner's day. One that sets a contact frequency ends the contact agreement in force (exclusive
+ * end = the new one's first day) and records which it replaced, in the same transaction, so each
+ * day keeps the expectation it had and adherence already shown never changes.
  */
 export async function respondToAgreement(agreementId: string, response: "accept" | "decline"): Promise<void> {
   const context = await requirePartnerContext();
   const id = parseIdOrNotFound(agreementId);
   if (response !== "accept" && response !== "decline") throw new InputError("Please choose to accept or decline.");
   const database = await db();
+  const today = partnerToday(context);
   await database.transaction(async (tx) => {
     const [row] = await tx
       .select({ id: agreements.id, proposedBy: agreements.proposedBy, status: agreements.status, checkInsPerWeek: agreements.checkInsPerWeek })
@@ -114,21 +199,85 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       throw new InputError("You suggested this agreement, so it's your partner who accepts or declines it.");
     }
     if (row.status !== "proposed") throw new InputError("This agreement has already been answered.");
-    if (response === "accept" && (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement))) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
-    await tx
-      .update(agreements)
-      .set({ status: response === "accept" ? "accepted" : "declined", respondedBy: context.viewer.id, respondedAt: sql`now()` })
-      .where(eq(agreements.id, id));
-    if (response === "accept" && row.checkInsPerWeek !== null) {
+    if (response === "decline") {
+      await tx.update(agreements).set({ status: "declined", respondedBy: context.viewer.id, respondedAt: sql`now()` }).where(eq(agreements.id, id));
+    } else {
+      if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
+      const { effectiveFrom, replacesId } = row.checkInsPerWeek === null ? { effectiveFrom: today, replacesId: null } : await endContactAgreementsFor(tx, context.coupleId, today);
       await tx
-        .update(couples)
-        .set({ checkInsPerWeek: row.checkInsPerWeek })
-        .where(eq(couples.id, context.coupleId));
+        .update(agreements)
+        .set({ status: "accepted", respondedBy: context.viewer.id, respondedAt: sql`now()`, effectiveFrom, replacesId })
+        .where(eq(agreements.id, id));
     }
     await recordAudit(tx, {
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: response === "accept" ? "agreement.accept" : "agreement.decline",
+      entityId: id,
+      coupleId: context.coupleId,
+    });
+  });
+}
+
+/**
+ * Ends every contact agreement still in force on or after `today` (locked), so a new one can start
+ * without overlapping. The new one starts today, or on the latest of their first days should one
+ * start later (a partner whose day is already tomorrow accepted it): spans never overlap.
+ */
+async function endContactAgreementsFor(tx: Executor, coupleId: string, today: string): Promise<{ effectiveFrom: string; replacesId: string | null }> {
+  const open = await tx
+    .select({ id: agreements.id, effectiveFrom: agreements.effectiveFrom })
+    .from(agreements)
+    .where(
+      and(
+        eq(agreements.coupleId, coupleId),
+        eq(agreements.status, "accepted"),
+        isNotNull(agreements.checkInsPerWeek),
+        isNotNull(agreements.effectiveFrom),
+        or(isNull(agreements.effectiveUntil), gt(agreements.effectiveUntil, today)),
+      ),
+    )
+    .orderBy(desc(agreements.effectiveFrom), desc(agreements.respondedAt))
+    .for("update");
+  const latest = open[0];
+  const effectiveFrom = latest?.effectiveFrom && latest.effectiveFrom > today ? latest.effectiveFrom : today;
+  for (const a of open) {
+    await tx.update(agreements).set({ effectiveUntil: effectiveFrom }).where(eq(agreements.id, a.id));
+  }
+  return { effectiveFrom, replacesId: latest?.id ?? null };
+}
+
+/**
+ * Ends an agreement in force, from the signed-in partner's today: it no longer counts from that
+ * day (the exclusive end), and a contact agreement's days before it keep their expectation.
+ * Either partner may end it.
+ *
+ * @throws InputError when it is not in force (never accepted, or already ended or replaced).
+ */
+export async function endAgreement(agreementId: string): Promise<void> {
+  const context = await requirePartnerContext();
+  const id = parseIdOrNotFound(agreementId);
+  const database = await db();
+  const today = partnerToday(context);
+  await database.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ status: agreements.status, effectiveFrom: agreements.effectiveFrom, effectiveUntil: agreements.effectiveUntil })
+      .from(agreements)
+      .where(and(eq(agreements.id, id), eq(agreements.coupleId, context.coupleId)))
+      .for("update")
+      .limit(1);
+    if (!row) notFound();
+    if (row.status !== "accepted" || (row.effectiveUntil !== null && row.effectiveUntil <= today)) {
+      throw new InputError("This agreement is no longer in force, so there is nothing to end.");
+    }
+    // An agreement that starts later than today (accepted on a day already tomorrow) ends before it began.
+    const effectiveFrom = row.effectiveFrom ?? today;
+    const effectiveUntil = effectiveFrom > today ? effectiveFrom : today;
+    await tx.update(agreements).set({ effectiveFrom, effectiveUntil }).where(eq(agreements.id, id));
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: "agreement.end",
       entityId: id,
       coupleId: context.coupleId,
     });

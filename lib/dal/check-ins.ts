@@ -6,6 +6,7 @@ import { InputError } from "@/lib/actions/errors";
 import { addIsoDays } from "@/lib/metrics";
 import type { CheckInAnswer, ContactAnswer, Mood, Visibility } from "@/lib/program";
 import { todayIn } from "@/lib/time/zone";
+import { getContactExpectation } from "./agreements";
 import { recordAudit } from "./audit";
 import { requirePartnerContext } from "./partner-scope";
 import { ownCheckIns } from "./policy/partner-visibility";
@@ -55,6 +56,9 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
     .orderBy(asc(checkIns.date));
 }
 
+/** Why "we haven't agreed any contact yet" is refused on a day a contact agreement is in force. */
+export const NONE_AGREED_REFUSAL = "You have a contact agreement in force today, so please say whether you had that contact.";
+
 /**
  * Saves today's check-in for the signed-in partner. One per partner per day: a second save the
  * same day edits the first (an upsert on the (user, date) key), so a double submit leaves one row.
@@ -62,7 +66,8 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
  *
  * @param answer the check-in form as parsed by its schema (`checkInFormSchema`).
  * @returns whether this created the day's check-in (false: it edited it).
- * @throws InputError on `date` for any day but today.
+ * @throws InputError on `date` for any day but today; on `contact` for "we haven't agreed any
+ * contact yet" while a contact agreement is in force that day (the counsellor sees it as agreed).
  */
 export async function saveCheckIn(answer: CheckInAnswer): Promise<{ created: boolean }> {
   const context = await requirePartnerContext();
@@ -73,6 +78,9 @@ export async function saveCheckIn(answer: CheckInAnswer): Promise<{ created: boo
   }
   const database = await db();
   return database.transaction(async (tx) => {
+    if (answer.contact === "none_agreed" && (await getContactExpectation(tx, context.coupleId, today)).agreement) {
+      throw new InputError(NONE_AGREED_REFUSAL, "contact");
+    }
     const [row] = await tx
       .insert(checkIns)
       .values({

@@ -4,7 +4,6 @@ import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import {
-  agreements,
   assignments,
   checkIns,
   coupleMembers,
@@ -17,9 +16,12 @@ import {
   type PartnerSlot,
   type Recurrence,
 } from "@/db/schema";
-import { dayOf } from "@/lib/time/zone";
+import { concerningFieldsOf, getExerciseKind } from "@/lib/program";
+import { dayOf, todayIn } from "@/lib/time/zone";
+import { listCoupleAgreements, type AgreementRecord } from "./agreements";
 import { recordAudit } from "./audit";
-import { clearOpenSafetyConcerns, listOpenSafetyConcerns } from "./policy/safety-hold";
+import { isJointWorkPaused, setJointWorkPaused } from "./policy/joint-work-pause";
+import { clearOpenSafetyConcerns, listOpenSafetyConcerns } from "./policy/safety-concerns";
 import { coupleScope, parseIdOrNotFound } from "./scope";
 import { getViewer, requireRole, requireViewer, type Viewer } from "./viewer";
 
@@ -111,19 +113,14 @@ export type CoupleAnswer = {
   payload: Record<string, unknown>;
   visibility: "shared" | "counsellor_only";
   submittedAt: string | null;
-  /** The calendar day it was sent, on the viewer's calendar: the date an answer is shown with (never its due date). */
+  /** The calendar day it was sent: the date an answer is shown with (never its due date). */
   submittedOn: string | null;
+  /** Fields whose answers the kind finds worrying (a safety screen), in the form's order. */
+  concerning: string[];
 };
 
-export type CoupleAgreement = {
-  id: string;
-  title: string;
-  details: string;
-  status: string;
-  proposedByName: string;
-  checkInsPerWeek: number | null;
-  createdAt: string;
-};
+/** An agreement with where it stands today (current, ended or replaced) and its dates. */
+export type CoupleAgreement = AgreementRecord;
 
 export type CouplePromise = {
   id: string;
@@ -155,6 +152,8 @@ export type CoupleActivity = {
   promises: CouplePromise[];
   assignments: CoupleAssignment[];
   openSafetyConcerns: { id: string; raisedAt: string }[];
+  /** True while the counsellor has paused the couple's joint work. */
+  jointWorkPaused: boolean;
 };
 
 /** How many of the newest check-ins, answers and promises the couple page lists. */
@@ -176,6 +175,11 @@ async function requireCounsellorCouple(coupleId: string): Promise<{ viewer: View
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+function concernsIn(kindId: string, payload: unknown): string[] {
+  const kind = getExerciseKind(kindId);
+  return kind ? concerningFieldsOf(kind, payload) : [];
+}
+
 /**
  * What the couple has been doing, newest first, for their counsellor: check-ins with notes, both
  * partners' submitted answers (shared and counsellor-only, marked), agreements, promises, the
@@ -185,7 +189,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
   const { viewer, id } = await requireCounsellorCouple(coupleId);
   const database = await db();
   const forUser = alias(users, "for_user");
-  const [checkInRows, answerRows, agreementRows, promiseRows, assignmentRows, concernRows] = await Promise.all([
+  const [checkInRows, answerRows, agreementRows, promiseRows, assignmentRows, concernRows, jointWorkPaused] = await Promise.all([
     database
       .select({
         id: checkIns.id,
@@ -222,20 +226,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .where(and(eq(exerciseResponses.coupleId, id), eq(exerciseResponses.status, "submitted")))
       .orderBy(desc(exerciseResponses.submittedAt), desc(exerciseResponses.updatedAt))
       .limit(ACTIVITY_LIMIT),
-    database
-      .select({
-        id: agreements.id,
-        title: agreements.title,
-        details: agreements.details,
-        status: agreements.status,
-        proposedByName: users.name,
-        checkInsPerWeek: agreements.checkInsPerWeek,
-        createdAt: agreements.createdAt,
-      })
-      .from(agreements)
-      .innerJoin(users, eq(users.id, agreements.proposedBy))
-      .where(eq(agreements.coupleId, id))
-      .orderBy(desc(agreements.createdAt)),
+    listCoupleAgreements(database, id, todayIn(viewer.timeZone)),
     database
       .select({
         id: promises.id,
@@ -270,6 +261,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .orderBy(desc(assignments.createdAt))
       .limit(50),
     listOpenSafetyConcerns(database, id),
+    isJointWorkPaused(database, id),
   ]);
   return {
     checkIns: checkInRows.map((r) => ({ ...r, trust: Number(r.trust), closeness: Number(r.closeness) })),
@@ -277,19 +269,21 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       ...r,
       payload: (r.payload ?? {}) as Record<string, unknown>,
       submittedAt: iso(r.submittedAt),
+      concerning: concernsIn(r.exerciseKind, r.payload),
       submittedOn: r.submittedAt ? dayOf(r.submittedAt, viewer.timeZone) : null,
     })),
-    agreements: agreementRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    agreements: agreementRows,
     promises: promiseRows.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), resolvedAt: iso(r.resolvedAt) })),
     assignments: assignmentRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     openSafetyConcerns: concernRows.map((r) => ({ id: r.id, raisedAt: r.raisedAt.toISOString() })),
+    jointWorkPaused,
   };
 }
 
 /**
- * Marks every open safety concern of the couple as cleared by the signed-in counsellor (after
- * they have spoken with the couple), lifting the hold on couple exercises. Audited as
- * "safety_concern.clear". Returns how many were cleared (0 when none was open).
+ * Marks every open safety concern of the couple as reviewed by the signed-in counsellor. It does
+ * not pause or resume joint work: that is a separate decision ({@link setJointWorkPause}).
+ * Audited as "safety_concern.clear". Returns how many were cleared (0 when none was open).
  */
 export async function clearSafetyConcern(coupleId: string): Promise<number> {
   const { viewer, id } = await requireCounsellorCouple(coupleId);
@@ -307,5 +301,29 @@ export async function clearSafetyConcern(coupleId: string): Promise<number> {
       });
     }
     return cleared.length;
+  });
+}
+
+/**
+ * Pauses (`paused` true) or resumes the couple's joint work, as the signed-in counsellor decides.
+ * While paused both partners read the same neutral words and joint work is refused in the data
+ * layer. Audited as "couple.pause_joint_work" / "couple.resume_joint_work", once per change:
+ * returns false (and records nothing) when the couple was already in that state.
+ */
+export async function setJointWorkPause(coupleId: string, paused: boolean): Promise<boolean> {
+  const { viewer, id } = await requireCounsellorCouple(coupleId);
+  const database = await db();
+  return database.transaction(async (tx) => {
+    const changed = await setJointWorkPaused(tx, id, viewer.id, paused);
+    if (changed) {
+      await recordAudit(tx, {
+        clinicId: viewer.clinicId,
+        actorId: viewer.id,
+        action: paused ? "couple.pause_joint_work" : "couple.resume_joint_work",
+        entityId: id,
+        coupleId: id,
+      });
+    }
+    return changed;
   });
 }

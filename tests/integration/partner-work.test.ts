@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
 import { parseInput } from "@/lib/actions/action";
-import { listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
+import { getMyContactExpectation, listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
 import { getMyCheckInToday, listMyCheckIns, saveCheckIn } from "@/lib/dal/check-ins";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getMyProgress } from "@/lib/dal/progress";
@@ -116,7 +116,7 @@ describe("check-ins", () => {
 });
 
 describe("agreements", () => {
-  it("one partner proposes, the other accepts; a frequency sets the couple's check-ins per week", async () => {
+  it("one partner proposes, the other accepts; a frequency sets the couple's check-ins per week from that day", async () => {
     const [alex, sam] = couple.partners;
     signInAs(alex);
     const { id } = await proposeAgreement(agreement({ title: "A call every evening", details: "At 7", checkInsPerWeek: "5" }));
@@ -129,21 +129,20 @@ describe("agreements", () => {
     signInAs(sam);
     expect((await listAgreements()).find((a) => a.id === id)?.canRespond).toBe(true);
     await respondToAgreement(id, "accept");
-    const [row] = await db().select().from(schema.couples).where(eq(schema.couples.id, couple.id));
-    expect(row!.checkInsPerWeek).toBe(5);
+    expect((await getMyContactExpectation()).perWeek).toBe(5);
     expect((await listAgreements()).find((a) => a.id === id)?.status).toBe("accepted");
     expect((await refusal(respondToAgreement(id, "decline"))).message).toMatch(/already been answered/);
   });
 
   it("declining leaves the couple's frequency alone", async () => {
     const [alex, sam] = couple.partners;
-    const [before] = await db().select().from(schema.couples).where(eq(schema.couples.id, couple.id));
+    signInAs(alex);
+    const before = await getMyContactExpectation();
     signInAs(sam);
     const { id } = await proposeAgreement(agreement({ title: "Twice a week", checkInsPerWeek: 2 }));
     signInAs(alex);
     await respondToAgreement(id, "decline");
-    const [after] = await db().select().from(schema.couples).where(eq(schema.couples.id, couple.id));
-    expect(after!.checkInsPerWeek).toBe(before!.checkInsPerWeek);
+    expect((await getMyContactExpectation()).perWeek).toBe(before.perWeek);
   });
 
   it("refuses a blank title or a frequency of 8", async () => {

@@ -1,31 +1,28 @@
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAgreements, type AgreementView } from "@/lib/dal/agreements";
-import { isoDay } from "@/lib/format";
-import { AGREEMENT_FREQUENCY_OPTIONS } from "@/lib/validations/agreements";
+import { getMyContactExpectation, listAgreements, type AgreementView } from "@/lib/dal/agreements";
+import { formatDay, isoDay } from "@/lib/format";
+import { AGREEMENT_FREQUENCY_OPTIONS, agreementDates, frequencyLabel } from "@/lib/validations/agreements";
 import { RowActionForm } from "../row-action-form";
-import { respondToAgreementAction } from "./actions";
+import { endAgreementAction, respondToAgreementAction } from "./actions";
 import { AgreementForm } from "./agreement-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Agreements" };
 
-function frequencyLabel(n: number | null): string | null {
-  if (n === null) return null;
-  return AGREEMENT_FREQUENCY_OPTIONS.find((o) => o.value === String(n))?.label ?? `${n} days a week`;
-}
-
 function AgreementItem({ agreement }: { agreement: AgreementView }) {
-  const frequency = frequencyLabel(agreement.checkInsPerWeek);
+  const dates = agreementDates(agreement);
   return (
     <li className="py-3">
       <p className="font-semibold break-words">{agreement.title}</p>
       {agreement.details ? <p className="mt-1 whitespace-pre-wrap break-words">{agreement.details}</p> : null}
       <p className="mt-1 text-sm text-muted">
-        {frequency ? `Contact: ${frequency.toLowerCase()} · ` : ""}
+        {agreement.checkInsPerWeek !== null ? `Contact: ${frequencyLabel(agreement.checkInsPerWeek).toLowerCase()} · ` : ""}
         Suggested by {agreement.proposedByMe ? "you" : agreement.proposedByName} on {isoDay(agreement.createdAt)}
       </p>
+      {dates ? <p className="mt-1 text-sm">{dates}</p> : null}
       {agreement.canRespond ? (
         <RowActionForm
           label={`Answer: ${agreement.title}`}
@@ -37,26 +34,53 @@ function AgreementItem({ agreement }: { agreement: AgreementView }) {
         />
       ) : agreement.status === "proposed" ? (
         <p className="mt-1 text-sm text-muted">Waiting for your partner to answer.</p>
+      ) : agreement.canEnd ? (
+        <RowActionForm
+          label={`End: ${agreement.title}`}
+          action={endAgreementAction.bind(null, agreement.id)}
+          choices={[{ value: "end", label: "End this agreement" }]}
+        />
       ) : null}
     </li>
   );
 }
 
-export default async function AgreementsPage() {
-  const agreements = await listAgreements();
+/** The confirmation after accepting or ending, named by the agreement it concerns. */
+function Confirmation({ agreements, accepted, ended }: { agreements: AgreementView[]; accepted?: string; ended?: string }) {
+  const acceptedOne = accepted ? agreements.find((a) => a.id === accepted && a.status === "accepted") : undefined;
+  if (acceptedOne) {
+    const replaced = agreements.find((a) => a.phase === "replaced" && a.replacedByTitle === acceptedOne.title);
+    return (
+      <Alert tone="success">
+        Accepted: “{acceptedOne.title}” is now one of your agreements
+        {acceptedOne.effectiveFrom ? `, from ${formatDay(acceptedOne.effectiveFrom)}` : ""}.
+        {replaced ? ` It replaces “${replaced.title}”.` : ""}
+      </Alert>
+    );
+  }
+  const endedOne = ended ? agreements.find((a) => a.id === ended && a.phase === "ended") : undefined;
+  if (endedOne) return <Alert tone="success">Ended: “{endedOne.title}” is no longer one of your current agreements.</Alert>;
+  return null;
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AgreementsPage({ searchParams }: Props) {
+  const [query, agreements, contact] = await Promise.all([searchParams, listAgreements(), getMyContactExpectation()]);
+  const param = (name: string) => (typeof query[name] === "string" ? (query[name] as string) : undefined);
   const groups = [
-    { id: "accepted", title: "Our agreements", items: agreements.filter((a) => a.status === "accepted"), empty: "No accepted agreements yet." },
-    { id: "proposed", title: "Waiting for an answer", items: agreements.filter((a) => a.status === "proposed"), empty: "Nothing waiting." },
-    {
-      id: "declined",
-      title: "Not agreed",
-      items: agreements.filter((a) => a.status === "declined" || a.status === "withdrawn"),
-      empty: "None.",
-    },
+    { id: "accepted", title: "Our agreements", items: agreements.filter((a) => a.phase === "current"), empty: "No current agreements." },
+    { id: "proposed", title: "Waiting for an answer", items: agreements.filter((a) => a.phase === "proposed"), empty: "Nothing waiting." },
+    { id: "past", title: "Ended or replaced", items: agreements.filter((a) => a.phase === "ended" || a.phase === "replaced"), empty: "None." },
+    { id: "declined", title: "Not agreed", items: agreements.filter((a) => a.phase === "declined"), empty: "None." },
   ];
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <PageHeader title="Agreements" description="Practical changes you both agree to. One of you suggests, the other accepts." />
+      <Confirmation agreements={agreements} accepted={param("accepted")} ended={param("ended")} />
+      <p className="text-sm" data-testid="contact-expectation">
+        <span className="font-medium">Check-ins expected now:</span> {contact.label}
+      </p>
       {groups.map((g) => (
         <Card key={g.id} aria-labelledby={`${g.id}-heading`}>
           <CardTitle id={`${g.id}-heading`}>

@@ -1,14 +1,21 @@
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getMyContactExpectation } from "@/lib/dal/agreements";
 import { getMyCheckInToday } from "@/lib/dal/check-ins";
 import { getViewerToday } from "@/lib/dal/today";
+import { frequencyLabel } from "@/lib/validations/agreements";
 import { CheckInForm } from "./check-in-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Daily check-in" };
 
+/** The contact agreement in force, as the contact question names it: "a call every evening, every day". */
+function contactWords(title: string, perWeek: number): string {
+  return `${title.replace(/[.!]+$/, "")}, ${frequencyLabel(perWeek).toLowerCase()}`;
+}
+
 export default async function CheckInPage() {
-  const mine = await getMyCheckInToday();
+  const [mine, contact] = await Promise.all([getMyCheckInToday(), getMyContactExpectation()]);
   const today = await getViewerToday();
   return (
     <div className="mx-auto max-w-xl">
@@ -19,6 +26,7 @@ export default async function CheckInPage() {
       <Card>
         <CheckInForm
           today={today}
+          agreedContact={contact.agreement ? contactWords(contact.agreement.title, contact.perWeek) : null}
           initial={
             mine
               ? {

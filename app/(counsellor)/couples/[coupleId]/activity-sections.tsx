@@ -1,8 +1,10 @@
+import { AnswerView } from "@/components/exercise-form/answer-view";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import type { CoupleActivity } from "@/lib/dal/couples";
 import { formatSubmitted, isoDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, type ContactAnswer, type FieldSpec, type Mood } from "@/lib/program";
+import { agreementDates, type AgreementPhase } from "@/lib/validations/agreements";
 import type { ReactNode } from "react";
 
 export function CounsellorOnly() {
@@ -52,7 +54,15 @@ function AnswerValue({ field, value }: { field: FieldSpec | undefined; value: un
 }
 
 /** The four activity lists the couple's counsellor reads: newest first, counsellor-only items marked. */
-export function ActivitySections({ activity }: { activity: CoupleActivity }) {
+const AGREEMENT_PHASE_LABELS: Record<AgreementPhase, string> = {
+  proposed: "proposed",
+  declined: "not agreed",
+  current: "current",
+  ended: "ended",
+  replaced: "replaced",
+};
+
+export function ActivitySections({ activity, zone }: { activity: CoupleActivity; zone: string }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Section id="checkins-heading" title="Recent check-ins" empty="No check-ins yet." count={activity.checkIns.length}>
@@ -94,19 +104,22 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
                   </span>
                   {a.visibility === "counsellor_only" ? <CounsellorOnly /> : <Badge>Shared</Badge>}
                 </p>
-                <dl className="mt-1 space-y-1">
-                  {Object.entries(a.payload).map(([key, value]) => {
-                    const field = kind?.fields.find((f) => f.name === key);
-                    return (
-                      <div key={key}>
-                        <dt className="font-medium text-muted">{field?.label ?? key}</dt>
-                        <dd>
-                          <AnswerValue field={field} value={value} />
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
+                <div className="mt-1">
+                  {kind ? (
+                    <AnswerView fields={kind.fields} payload={a.payload} concerning={a.concerning} />
+                  ) : (
+                    <dl className="space-y-1">
+                      {Object.entries(a.payload).map(([key, value]) => (
+                        <div key={key}>
+                          <dt className="font-medium text-muted">{key}</dt>
+                          <dd>
+                            <AnswerValue field={undefined} value={value} />
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </div>
               </li>
             );
           })}
@@ -118,13 +131,14 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
             <li key={a.id} className="py-2 text-sm">
               <p className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{a.title}</span>
-                <Badge tone={a.status === "accepted" ? "ok" : a.status === "proposed" ? "brand" : "neutral"}>{a.status}</Badge>
+                <Badge tone={a.phase === "current" ? "ok" : a.phase === "proposed" ? "brand" : "neutral"}>{AGREEMENT_PHASE_LABELS[a.phase]}</Badge>
               </p>
               {a.details ? <p className="whitespace-pre-wrap">{a.details}</p> : null}
               <p className="text-muted">
-                Proposed by {a.proposedByName} on {isoDay(a.createdAt)}
+                Proposed by {a.proposedByName} on {isoDay(a.createdAt, zone)}
                 {a.checkInsPerWeek ? ` · ${a.checkInsPerWeek} check-ins a week` : ""}
               </p>
+              {agreementDates(a) ? <p>{agreementDates(a)}</p> : null}
             </li>
           ))}
         </ul>
@@ -139,8 +153,8 @@ export function ActivitySections({ activity }: { activity: CoupleActivity }) {
               </p>
               {p.details ? <p className="whitespace-pre-wrap">{p.details}</p> : null}
               <p className="text-muted">
-                {p.madeByName} · due {isoDay(p.dueAt)}
-                {p.resolvedAt ? ` · settled ${isoDay(p.resolvedAt)}` : ""}
+                {p.madeByName} · due {isoDay(p.dueAt, zone)}
+                {p.resolvedAt ? ` · settled ${isoDay(p.resolvedAt, zone)}` : ""}
               </p>
             </li>
           ))}

@@ -6,8 +6,11 @@ import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS } from "@/lib/metrics/flags";
 import { getStep } from "@/lib/program";
 
-/** The couple's name, status, step and agreed check-ins, with the caseload's flags beneath. */
-export function CoupleHeader({ couple, flags }: { couple: CoupleSummary; flags: CaseloadRow["flags"] }) {
+/**
+ * The couple's name, status, step and the check-ins expected now (`contact`: the contact agreement
+ * in force, or the labelled default), with the caseload's flags beneath.
+ */
+export function CoupleHeader({ couple, flags, contact }: { couple: CoupleSummary; flags: CaseloadRow["flags"]; contact: string }) {
   const step = getStep(couple.currentStep);
   return (
     <div>
@@ -25,7 +28,7 @@ export function CoupleHeader({ couple, flags }: { couple: CoupleSummary; flags: 
           Step {couple.currentStep}: {step?.title}
         </span>
         <span>·</span>
-        <span>{couple.checkInsPerWeek} check-ins a week agreed</span>
+        <span>{contact}</span>
       </div>
       <ul aria-label="Flags" className="mt-2 flex flex-wrap gap-2">
         {flags.length === 0 ? (

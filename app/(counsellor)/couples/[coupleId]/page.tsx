@@ -1,9 +1,11 @@
 import { getCouplePage } from "@/lib/dal/couple-page";
+import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
 import { couplePageQuerySchema } from "@/lib/validations/couple-page";
 import { ActivitySections } from "./activity-sections";
 import { AssignmentsSection } from "./assignments-section";
 import { CoupleHeader } from "./couple-header";
 import { InvitationsSection } from "./invitations-section";
+import { JointWorkCard } from "./joint-work-card";
 import { NotesSection } from "./notes-section";
 import { OverviewCards } from "./overview-cards";
 import { ProgressSection } from "./progress-section";
@@ -23,8 +25,13 @@ export default async function CouplePage({ params, searchParams }: Props) {
   const { couple, activity } = data;
   return (
     <div className="space-y-6">
-      <CoupleHeader couple={couple} flags={data.figures.flags} />
-      <SafetyBanner coupleId={couple.id} concerns={activity.openSafetyConcerns} />
+      <CoupleHeader
+        couple={couple}
+        flags={data.figures.flags}
+        contact={data.charts.defaultContact ? DEFAULT_CONTACT_LABEL : `${data.charts.checkInsPerWeek} check-ins a week agreed`}
+      />
+      <SafetyBanner coupleId={couple.id} concerns={activity.openSafetyConcerns} zone={data.timeZone} />
+      <JointWorkCard coupleId={couple.id} paused={activity.jointWorkPaused} />
       <OverviewCards couple={couple} partners={data.figures.partners} currentStepDone={data.currentStepDone} />
       <ProgressSection coupleId={couple.id} charts={data.charts} />
       <AssignmentsSection
@@ -34,9 +41,9 @@ export default async function CouplePage({ params, searchParams }: Props) {
         hasActiveAssignments={data.hasActiveAssignments}
         today={data.today}
       />
-      <NotesSection coupleId={couple.id} notes={data.notes} search={data.noteSearch} />
+      <NotesSection coupleId={couple.id} notes={data.notes} search={data.noteSearch} zone={data.timeZone} />
       <InvitationsSection coupleId={couple.id} invitations={data.invitations} />
-      <ActivitySections activity={activity} />
+      <ActivitySections activity={activity} zone={data.timeZone} />
     </div>
   );
 }

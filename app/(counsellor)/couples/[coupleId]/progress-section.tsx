@@ -5,6 +5,7 @@ import { StepTimeline } from "@/components/charts/step-timeline";
 import { TrustChart } from "@/components/charts/trust-chart";
 import type { CouplePageCharts } from "@/lib/dal/couple-page";
 import { CHART_RANGE_LABELS } from "@/lib/labels";
+import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
 import { CHART_RANGES } from "@/lib/validations/couple-page";
 
 /** The range picker (links, so it works without JavaScript) and the couple's charts. */
@@ -44,7 +45,7 @@ export function ProgressSection({ coupleId, charts }: { coupleId: string; charts
           names={charts.names}
           showGap={false}
         />
-        <AdherenceChart rows={charts.adherence} names={charts.names} perWeek={charts.checkInsPerWeek} />
+        <AdherenceChart rows={charts.adherence} names={charts.names} expectation={charts.defaultContact ? DEFAULT_CONTACT_LABEL : `${charts.checkInsPerWeek} check-ins a week agreed`} />
         <PromisesChart rows={charts.promises} names={charts.names} />
       </div>
       <StepTimeline steps={charts.steps} />
