@@ -1,9 +1,11 @@
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getClinicTwoFactorRequirement } from "@/lib/dal/second-factor";
 import { requireRole } from "@/lib/dal/viewer";
 import { formatDay } from "@/lib/format";
 import { listTimeZones, todayIn } from "@/lib/time/zone";
 import { ClinicTimeZoneForm } from "./time-zone-form";
+import { ClinicTwoFactorForm } from "./two-factor-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Clinic settings" };
@@ -26,6 +28,14 @@ export default async function ClinicSettingsPage() {
           </p>
         </div>
         <ClinicTimeZoneForm current={viewer.clinicTimeZone} zones={listTimeZones()} />
+      </Card>
+      <Card className="mt-4 max-w-2xl" aria-labelledby="two-factor-heading">
+        <CardTitle id="two-factor-heading">Two-factor sign-in for staff</CardTitle>
+        <p className="mt-1 mb-4 text-sm text-muted">
+          When required, every counsellor and admin confirms each sign-in with a code from an app on their phone. Anyone without it sets it
+          up at their next sign-in, before anything else. Partners can choose it for themselves on their account page.
+        </p>
+        <ClinicTwoFactorForm required={await getClinicTwoFactorRequirement()} />
       </Card>
     </>
   );

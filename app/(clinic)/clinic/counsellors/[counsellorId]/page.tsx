@@ -3,8 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCounsellorForDeactivation, listActiveCounsellors } from "@/lib/dal/clinic-staff";
+import { hasSecondFactor } from "@/lib/dal/second-factor";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { DeactivateForm } from "./deactivate-form";
+import { ResetSecondFactorForm } from "../../settings/two-factor-form";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Counsellor" };
@@ -44,6 +46,18 @@ export default async function CounsellorPage({ params }: Props) {
           </ul>
         )}
       </Card>
+      {counsellor.active && (await hasSecondFactor(counsellor.id)) ? (
+        <Card className="mb-4 max-w-2xl" aria-labelledby="second-factor-heading">
+          <CardTitle id="second-factor-heading" className="mb-1">
+            Two-factor sign-in
+          </CardTitle>
+          <p className="mb-3 text-sm text-muted">
+            {counsellor.name} signs in with a code from their phone. If they have lost it and their recovery codes, reset it: they are signed
+            out everywhere and set it up again.
+          </p>
+          <ResetSecondFactorForm counsellorId={counsellor.id} name={counsellor.name} />
+        </Card>
+      ) : null}
       <Card className="max-w-2xl" aria-labelledby="deactivate-heading">
         <CardTitle id="deactivate-heading" className="mb-1">
           Deactivate {counsellor.name}
