@@ -7,6 +7,7 @@ import { getCoupleActivity } from "@/lib/dal/couples";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
 import { getExercise } from "@/lib/dal/exercises";
 import { listPartnersCheckIns } from "@/lib/dal/partner-check-ins";
+import { listSharedWithMe } from "@/lib/dal/shared-answers";
 import { addIsoDays } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
 import { createClinic, db, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
@@ -73,6 +74,21 @@ describe("the partner's answer box", () => {
     signInAs(alex);
     expect((await getExercise(joint)).forMeAlone).toBe(false);
     expect((await getExercise(mine)).forMeAlone).toBe(true);
+  });
+});
+
+describe("an answer shared from one partner's own work", () => {
+  it("reaches the other partner, as the picker's \"my partner and my counsellor\" says; a counsellor-only one does not", async () => {
+    const map = await addAssignment(couple, "trigger_map", { forUserId: alex.id, step: 8 });
+    const reflection = await addAssignment(couple, "private_reflection", { forUserId: alex.id, step: 7 });
+    signInAs(alex);
+    await saveExerciseResponse(map, { payload: { rows: [{ trigger: "SHARED-MAP-77", plan: "p" }] }, visibility: "shared", intent: "submit" });
+    await saveExerciseResponse(reflection, { payload: { openingUp: "PRIVATE-REFLECTION-77" }, visibility: "counsellor_only", intent: "submit" });
+    expect(await listSharedWithMe()).toEqual([]);
+    signInAs(sam);
+    const shared = JSON.stringify(await listSharedWithMe());
+    expect(shared).toContain("SHARED-MAP-77");
+    expect(shared).not.toContain("PRIVATE-REFLECTION-77");
   });
 });
 

@@ -4,8 +4,10 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listMyExercises, type MyExercise } from "@/lib/dal/exercises";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
+import { listSharedWithMe } from "@/lib/dal/shared-answers";
 import { formatShortDay } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
+import { SharedWithMeCard } from "./shared-with-me";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Exercises" };
@@ -25,7 +27,7 @@ function StatusBadge({ exercise }: { exercise: MyExercise }) {
 }
 
 export default async function ExercisesPage() {
-  const exercises = await listMyExercises();
+  const [exercises, shared] = await Promise.all([listMyExercises(), listSharedWithMe()]);
   return (
     <div className="mx-auto max-w-xl">
       <PageHeader title="Exercises" description="What your counsellor has asked you to do. Take them at your own pace." />
@@ -56,6 +58,7 @@ export default async function ExercisesPage() {
           ))}
         </ul>
       )}
+      <SharedWithMeCard answers={shared} />
     </div>
   );
 }

@@ -30,7 +30,7 @@ const answer = defineAnswer({
     spec: {
       kind: "choice",
       label: "Who can read my note?",
-      help: "Your scores are always seen by your partner and counsellor; this only decides who reads the note.",
+      help: "Your partner and your counsellor always see your scores, mood and contact answer; this only decides who reads the note.",
       required: false,
       options: VISIBILITIES.map((v) => ({ value: v, label: VISIBILITY_LABELS[v] })),
     },
