@@ -30,6 +30,8 @@ export type CouplePageCharts = Omit<CoupleCharts, "trust" | "partners"> & {
 export type CouplePage = {
   couple: CoupleSummary;
   today: string;
+  /** The counsellor's zone: moments on the page (notes, concerns, promises) are shown on their clock. */
+  timeZone: string;
   figures: CaseloadRow;
   charts: CouplePageCharts;
   activity: CoupleActivity;
@@ -67,6 +69,7 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
   return {
     couple,
     today,
+    timeZone: viewer.timeZone,
     figures,
     charts: {
       ...rest,

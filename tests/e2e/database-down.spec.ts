@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, formAlert, PASSWORD } from "./helpers";
 import { downPort } from "../../playwright.config";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { ACCOUNTS, alexAndSamCouplePath, formAlert, signIn, signOut } from "./helpers";
 
 test.describe("signing in lands each role on its own home", () => {

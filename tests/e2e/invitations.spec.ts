@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures";
 import { ACCOUNTS, formAlert, signIn, signOut } from "./helpers";
 
 /** Opens an invitation link in a fresh browser, as the invited person would. */

@@ -26,7 +26,7 @@ function NoteBody({ note }: { note: NoteView }) {
 }
 
 /** The couple's clinical notes: search, a new note, and each note with its addenda. Counsellor only. */
-export function NotesSection({ coupleId, notes, search }: { coupleId: string; notes: NoteThread[]; search: NoteSearch }) {
+export function NotesSection({ coupleId, notes, search, zone }: { coupleId: string; notes: NoteThread[]; search: NoteSearch; zone: string }) {
   const searching = Boolean(search.q || search.from || search.to);
   return (
     <Card aria-labelledby="notes-heading" className="space-y-4">
@@ -72,14 +72,14 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
         <ol className="space-y-3">
           {notes.map((note) => (
             <li key={note.id} className="rounded-md border border-line p-3">
-              <article aria-label={`Note of ${isoMinute(note.createdAt)}`}>
+              <article aria-label={`Note of ${isoMinute(note.createdAt, zone)}`}>
                 <p className="mb-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className="font-medium">{NOTE_FORMAT_LABELS[note.format]} note</span>
                   <span className="text-muted">
-                    {isoMinute(note.createdAt)} · {note.authorName}
+                    {isoMinute(note.createdAt, zone)} · {note.authorName}
                   </span>
                   {note.status === "signed" ? (
-                    <Badge tone="ok">Signed {note.signedAt ? isoMinute(note.signedAt) : ""}</Badge>
+                    <Badge tone="ok">Signed {note.signedAt ? isoMinute(note.signedAt, zone) : ""}</Badge>
                   ) : note.editable ? (
                     <Badge tone="warn">Draft</Badge>
                   ) : (
@@ -109,7 +109,7 @@ export function NotesSection({ coupleId, notes, search }: { coupleId: string; no
                             <p className="font-medium">
                               Addendum ·{" "}
                               <span className="text-muted">
-                                {isoMinute(a.createdAt)} · {a.authorName}
+                                {isoMinute(a.createdAt, zone)} · {a.authorName}
                               </span>
                             </p>
                             <NoteBody note={a} />
