@@ -4,6 +4,14 @@ export async function register() {
     // First, so no request is served before its socket address is known.
     const { stampPeerAddress } = await import("./lib/http/stamp-peer-address");
     stampPeerAddress();
+    const { trustedProxies } = await import("./lib/http/client-address");
+    try {
+      trustedProxies();
+    } catch (error) {
+      // A misread proxy list would either trust anyone's X-Forwarded-For or no one's: refuse to guess.
+      console.error(`\n[mend] ${(error as Error).message}\n`);
+      process.exit(1);
+    }
     const { boot } = await import("./lib/boot");
     await boot();
   }
