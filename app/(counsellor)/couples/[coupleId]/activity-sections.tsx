@@ -62,7 +62,7 @@ const AGREEMENT_PHASE_LABELS: Record<AgreementPhase, string> = {
   replaced: "replaced",
 };
 
-export function ActivitySections({ activity, zone }: { activity: CoupleActivity; zone: string }) {
+export function ActivitySections({ activity, zone = "UTC" }: { activity: CoupleActivity; zone?: string }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Section id="checkins-heading" title="Recent check-ins" empty="No check-ins yet." count={activity.checkIns.length}>
