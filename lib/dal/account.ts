@@ -5,8 +5,9 @@ import { users } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "./audit";
+import { revokeSessions } from "./sessions";
 import { clearChangePasswordFailures, getChangePasswordThrottle, recordChangePasswordFailure } from "./sign-in-throttle";
-import { requireViewer } from "./viewer";
+import { getSessionState, requireViewer } from "./viewer";
 
 function tooManyTries(retryAfterSeconds: number): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
@@ -14,10 +15,10 @@ function tooManyTries(retryAfterSeconds: number): string {
 }
 
 /**
- * Changes the signed-in user's password after checking the current one. Every existing session
- * of theirs, on every device, ends: the session version moves on in the same write.
+ * Changes the signed-in user's password after checking the current one. Every other session of
+ * theirs, on every device, is revoked in the same transaction; this device stays signed in.
  *
- * @returns the account's email, to sign this device straight back in.
+ * @returns the account's email.
  * @throws InputError on `current` when the current password is wrong (audited as a failure), or
  *   after too many wrong ones in a row (the form pauses, as sign-in does).
  */
@@ -42,11 +43,14 @@ export async function changePassword(input: { current: string; next: string }): 
   }
   await clearChangePasswordFailures(database, viewer.id);
   const passwordHash = await hashPassword(input.next);
+  const current = await getSessionState();
   await database.transaction(async (tx) => {
     await tx
       .update(users)
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
       .where(and(eq(users.id, viewer.id), eq(users.active, true)));
+    // Every other device is signed out; this one stays signed in.
+    await revokeSessions(tx, viewer.id, current.status === "signed-in" ? current.sessionId : undefined);
     await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "auth.change_password", entityId: viewer.id });
   });
   return { email: user.email };

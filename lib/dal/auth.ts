@@ -6,6 +6,7 @@ import type { Role } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
 import { recordAudit } from "./audit";
+import { endEverySession } from "./sessions";
 import { clearSignInFailures, getSignInThrottle, recordSignInFailure } from "./sign-in-throttle";
 
 /** The limits live with their counters; re-exported for callers that name them. */
@@ -74,17 +75,9 @@ export async function verifySignIn(input: { email: string; password: string; ip:
   };
 }
 
-/** Ends every session of this user on every device: their tokens carry the old version. */
+/** Ends every session of this user on every device: their session rows are revoked. */
 export async function endAllSessions(userId: string): Promise<void> {
-  const database = await db();
-  await database.transaction(async (tx) => {
-    const [user] = await tx
-      .update(users)
-      .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-      .where(eq(users.id, userId))
-      .returning({ clinicId: users.clinicId });
-    if (user) await recordAudit(tx, { clinicId: user.clinicId, actorId: userId, action: "auth.sign_out", entityId: userId });
-  });
+  await endEverySession(userId);
 }
 
 /** The demo clinic's sign-ins for the sign-in page, or null unless this server runs the demo. */
