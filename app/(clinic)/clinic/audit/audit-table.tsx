@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/ui/badge";
 import { auditActionLabel, AUDIT_ENTITY_TYPES, type AuditEntityType } from "@/lib/audit/actions";
@@ -11,11 +12,12 @@ import type { ColumnDef } from "@tanstack/react-table";
 const entityLabel = (type: string) =>
   (AUDIT_ENTITY_TYPES as readonly string[]).includes(type) ? AUDIT_ENTITY_LABELS[type as AuditEntityType] : type;
 
-const columns: ColumnDef<AuditLogRow, unknown>[] = [
+// Times are shown on the admin's clock, named by its zone so no one mistakes whose clock it is.
+const columnsIn = (zone: string): ColumnDef<AuditLogRow, unknown>[] => [
   {
     id: "at",
-    header: "When",
-    cell: ({ row }) => <time dateTime={row.original.at.toISOString()}>{`${isoMinute(row.original.at)} UTC`}</time>,
+    header: `When (${zone})`,
+    cell: ({ row }) => <time dateTime={row.original.at.toISOString()}>{isoMinute(row.original.at, zone)}</time>,
     meta: { className: "whitespace-nowrap" },
   },
   { id: "actor", header: "Person", cell: ({ row }) => row.original.actorName ?? <span className="text-muted">Unknown</span> },
@@ -45,7 +47,8 @@ const columns: ColumnDef<AuditLogRow, unknown>[] = [
 ];
 
 /** The clinic's audit events, newest first, a page at a time. */
-export function AuditTable({ page }: { page: AuditLogPage }) {
+export function AuditTable({ page, zone = "UTC" }: { page: AuditLogPage; zone?: string }) {
+  const columns = useMemo(() => columnsIn(zone), [zone]);
   return (
     <DataTable
       caption="Audit events"

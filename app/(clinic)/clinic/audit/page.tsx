@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { isInputError } from "@/lib/actions/errors";
 import { auditActionLabel } from "@/lib/audit/actions";
 import { getAuditFilterOptions, listAuditLog, type AuditLogPage } from "@/lib/dal/audit-log";
+import { getViewerTimeZone } from "@/lib/dal/today";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { AuditTable } from "./audit-table";
 import type { Metadata } from "next";
@@ -81,7 +82,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
               </a>
             ) : null}
           </div>
-          <AuditTable page={page} />
+          <AuditTable page={page} zone={await getViewerTimeZone()} />
         </>
       ) : null}
     </>
