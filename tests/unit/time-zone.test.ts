@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { formatDueTime, isoDay, isoMinute } from "@/lib/format";
 import { dayOf, effectiveTimeZone, endOfDayIn, isValidTimeZone, listTimeZones, startOfDayIn, todayIn } from "@/lib/time/zone";
+import { parseDueAt } from "@/lib/validations/promises";
 
 // The server's own zone must never leak into these answers: each case names its zone.
 describe("time zones", () => {
@@ -56,5 +58,17 @@ describe("time zones", () => {
     expect(effectiveTimeZone(null, "Pacific/Auckland")).toBe("Pacific/Auckland");
     expect(effectiveTimeZone("Nowhere/Else", "Pacific/Auckland")).toBe("Pacific/Auckland");
     expect(effectiveTimeZone(null, null)).toBe("UTC");
+  });
+
+  it("shows moments on the viewer's clock, and reads a typed due time on it", () => {
+    const instant = "2026-03-10T11:30:00Z";
+    expect(isoMinute(instant, "Pacific/Auckland")).toBe("2026-03-11 00:30");
+    expect(isoMinute(instant)).toBe("2026-03-10 11:30");
+    expect(isoDay(instant, "Pacific/Auckland")).toBe("2026-03-11");
+    expect(formatDueTime(instant, "America/Los_Angeles")).toBe("Tue 10 Mar, 04:30");
+    // A datetime-local value has no zone: it is a time on the partner's clock.
+    expect(parseDueAt("2026-03-11T00:30", "Pacific/Auckland").toISOString()).toBe("2026-03-10T11:30:00.000Z");
+    expect(parseDueAt("2026-03-10T04:30", "America/Los_Angeles").toISOString()).toBe("2026-03-10T11:30:00.000Z");
+    expect(parseDueAt("2026-03-10T11:30:00Z", "Pacific/Auckland").toISOString()).toBe("2026-03-10T11:30:00.000Z");
   });
 });
