@@ -2,13 +2,23 @@ import {
   EXERCISE_KINDS,
   isSafetyConcern,
   parseAnswer,
-  questionForDate,
   type ExerciseKindId,
   type FieldSpec,
   type SafetyScreenAnswer,
 } from "@/lib/program";
-import { PLANS, PROMISES, REFLECTIONS, TRIGGERS } from "./copy";
+import { FIELD_ANSWERS, PLANS, PROMISES, REFLECTIONS, TRIGGERS } from "./copy";
 import type { Faker } from "@faker-js/faker";
+
+/**
+ * Each open question gets an answer written for it rather than a sentence that could answer
+ * anything. The reflections are still drawn as before (same random draws), so the rest of the
+ * demo stays exactly as it was; the draw only picks which written answer is used.
+ */
+function answerFor(fieldName: string, drawn: string[]): string {
+  const written = FIELD_ANSWERS[fieldName];
+  if (!written) return drawn.join(" ");
+  return written[REFLECTIONS.indexOf(drawn[0]!) % written.length]!;
+}
 
 /** Made-up answer for an exercise kind, built from its field descriptions and checked by its schema. */
 export function makeAnswer(faker: Faker, kind: ExerciseKindId, day: string): Record<string, unknown> {
@@ -20,8 +30,7 @@ export function makeAnswer(faker: Faker, kind: ExerciseKindId, day: string): Rec
           : faker.helpers.arrayElement(PROMISES);
       case "textarea":
         if (kind === "trigger_map" || field.name.toLowerCase().includes("plan")) return faker.helpers.arrayElement(PLANS);
-        if (kind === "daily_sharing") return `${faker.helpers.arrayElement(REFLECTIONS)} (${questionForDate(day).slice(0, 40)}…)`;
-        return faker.helpers.arrayElements(REFLECTIONS, { min: 1, max: 2 }).join(" ");
+        return answerFor(field.name, kind === "daily_sharing" ? [faker.helpers.arrayElement(REFLECTIONS)] : faker.helpers.arrayElements(REFLECTIONS, { min: 1, max: 2 }));
       case "choice":
         return faker.helpers.arrayElement(field.options ?? [{ value: "", label: "" }]).value;
       case "rating":

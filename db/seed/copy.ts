@@ -77,3 +77,74 @@ export const NOTE_TEXT = {
     "Individual session with each partner before the next joint one.",
   ],
 };
+
+/**
+ * Answers to the exercises' open questions, by field name, written as partners might put them:
+ * first person, plain, sometimes unsure. An unlisted field falls back to REFLECTIONS.
+ */
+export const FIELD_ANSWERS: Record<string, string[]> = {
+  whatHappened: [
+    "For about four months I was messaging someone from work late at night and hid it. It started as talking and became more than that.",
+    "I found the messages on the shared tablet in March. When I asked, the first answer I got wasn't the truth.",
+    "I kept telling myself it didn't count because we never met up. Looking back I was lying to both of us.",
+    "I met up with my ex several times last year and said I was at the gym. I ended it in the summer but never told you.",
+  ],
+  howItAffectedMe: [
+    "I stopped sleeping properly. I check your phone in my head even when I'm not looking at it.",
+    "I feel stupid for not seeing it, and then angry at myself for feeling stupid.",
+    "Honestly, I felt relief when it came out, and then shame for feeling relief while you were hurting.",
+    "It made me go back over the last year and doubt ordinary days, birthdays, all of it.",
+  ],
+  whatINeedToUnderstand: [
+    "Why you went looking for it outside us instead of telling me something was wrong.",
+    "Whether it's really over, and how I'd know if it wasn't.",
+    "What you told yourself at the time, so I can stop filling in the gaps on my own.",
+    "I need to know you see how much the lying hurt, not only the affair.",
+  ],
+  willingToChange: [
+    "Being open about where I am without being asked, and answering questions even when they're hard to hear.",
+    "I'm willing to stop going quiet when things get difficult. That's my habit and it hasn't helped.",
+    "I'll stay in the sessions even on the weeks I don't feel like it. I'm not sure yet beyond that.",
+    "Less time on my phone in the evenings, and telling you when I'm struggling instead of hiding it.",
+  ],
+  answer: [
+    "Probably the trip to the coast before the kids. We had no money and didn't care.",
+    "When you made tea without asking this morning. Small, but I noticed.",
+    "I'd like us to have one evening a week with no talk about any of this.",
+    "Honestly I don't know yet. I'm still thinking about it.",
+    "Your laugh when the dog fell in the pond. I hadn't heard it in a while.",
+    "That you kept coming to sessions even when I was horrible to you in the car.",
+  ],
+  openingUp: [
+    "I find it hard to be close when I'm still angry, and then I feel guilty for pulling away.",
+    "Some nights it feels almost normal, and that scares me more than the bad nights.",
+    "I want to be held more than anything else right now, but I don't know how to ask.",
+  ],
+  noticed: [
+    "She went quiet after the phone call with her mum.",
+    "He looked wiped out after the late shift.",
+    "They flinched when my phone buzzed at dinner.",
+    "She seemed on edge before the work party.",
+  ],
+  whatIDid: [
+    "I asked if she wanted to talk or just sit together. She chose sitting, so we did.",
+    "Made dinner and took the kids to bed so he could have half an hour.",
+    "Turned my phone over and showed who it was without being asked.",
+    "Offered to come along, and sent a message when I got there too.",
+  ],
+  improved: [
+    "We argue less, and when we do it doesn't go on for days.",
+    "The evening calls have become normal. I miss them when they don't happen.",
+    "I believe more of what I'm told than I did a month ago. Not all of it.",
+  ],
+  stillHurts: [
+    "Anything to do with that office. I still can't drive past it.",
+    "When plans change at the last minute, my stomach drops.",
+    "Being asked to trust quickly. It takes the time it takes.",
+  ],
+  nextMonth: [
+    "Keep the calls going and try one evening out, just us.",
+    "Talk about the holiday without it turning into a fight.",
+    "I want to stop checking and see whether I can.",
+  ],
+};
