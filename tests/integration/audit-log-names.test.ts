@@ -11,7 +11,8 @@ let other: FixtureClinic;
 beforeAll(async () => {
   clinic = await createClinic({ couplesPerCounsellor: [["steady"]] });
   other = await createClinic({ couplesPerCounsellor: [["steady"]] });
-});
+  // A new in-memory database per file: slow on a busy machine.
+}, 600_000);
 
 const auditQuery = (input: Record<string, string> = {}) => auditQuerySchema.parse(input);
 
