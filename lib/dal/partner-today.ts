@@ -1,13 +1,14 @@
 import "server-only";
 import { addDays, format, parseISO } from "date-fns";
-import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
-import { assignments, checkIns, coupleMembers, promises, type Recurrence } from "@/db/schema";
+import { assignments, checkIns, coupleMembers, exerciseResponses, promises, type Recurrence } from "@/db/schema";
 import { addIsoDays, eachDay } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
 import { getCouple, type CoupleSummary } from "./couples";
-import { ownCheckIns } from "./policy/partner-visibility";
+import { occurrenceFor } from "./exercises";
 import { isJointWorkPaused } from "./policy/joint-work-pause";
+import { ownCheckIns } from "./policy/partner-visibility";
 import { requireRole } from "./viewer";
 
 export type DueAssignment = {
@@ -62,6 +63,7 @@ export async function getPartnerToday(): Promise<PartnerToday> {
         dueOn: assignments.dueOn,
         recurrence: assignments.recurrence,
         instructions: assignments.instructions,
+        forUserId: assignments.forUserId,
       })
       .from(assignments)
       .where(
@@ -98,11 +100,42 @@ export async function getPartnerToday(): Promise<PartnerToday> {
     isJointWorkPaused(database, membership.coupleId),
   ]);
   const byDate = new Map(recent.map((r) => [r.date, r.trust]));
+  // Work I have already sent for its current occurrence is done, not due (nor overdue). A couple's
+  // exercise runs on the clinic's calendar, one for me alone on mine (as on the exercises page).
+  const current = due.map((a) => ({
+    ...a,
+    occurrenceOn: occurrenceFor(a.recurrence, a.dueOn, todayIn(a.forUserId === null ? viewer.clinicTimeZone : viewer.timeZone)),
+  }));
+  const sent = current.length
+    ? await database
+        .select({ assignmentId: exerciseResponses.assignmentId, occurrenceOn: exerciseResponses.occurrenceOn })
+        .from(exerciseResponses)
+        .where(
+          and(
+            eq(exerciseResponses.userId, viewer.id),
+            eq(exerciseResponses.status, "submitted"),
+            inArray(
+              exerciseResponses.assignmentId,
+              current.map((a) => a.id),
+            ),
+            inArray(exerciseResponses.occurrenceOn, [...new Set(current.map((a) => a.occurrenceOn))]),
+          ),
+        )
+    : [];
+  const open = current.filter((a) => !sent.some((r) => r.assignmentId === a.id && r.occurrenceOn === a.occurrenceOn));
   return {
     today,
     couple,
     checkedInToday: todayCheckIn.length > 0,
-    due: due.map((a) => ({ ...a, overdue: a.recurrence === "once" && a.dueOn < today })),
+    due: open.map(({ id, step, exerciseKind, dueOn, recurrence, instructions }) => ({
+      id,
+      step,
+      exerciseKind,
+      dueOn,
+      recurrence,
+      instructions,
+      overdue: recurrence === "once" && dueOn < today,
+    })),
     strip: eachDay(stripStart, today).map((date) => ({ date, checkedIn: byDate.has(date), trust: byDate.get(date) ?? null })),
     waitingPromises: waiting.map((p) => ({
       id: p.id,

@@ -6,6 +6,7 @@ import { getCaseloadRow } from "@/lib/dal/caseload";
 import { getCoupleActivity } from "@/lib/dal/couples";
 import { saveExerciseResponse } from "@/lib/dal/exercise-answers";
 import { getExercise, listMyExercises } from "@/lib/dal/exercises";
+import { getPartnerToday } from "@/lib/dal/partner-today";
 import { getCoupleWork } from "@/lib/dal/work-status";
 import { formatShortDay, formatSubmissions, formatSubmitted } from "@/lib/format";
 import { addIsoDays } from "@/lib/metrics";
@@ -46,8 +47,14 @@ describe("work status for the counsellor", () => {
     expect((await getCoupleWork(couple.id)).byAssignment[soon]).toMatchObject({ allSubmitted: false, partners: [{ userId: alex.id, submittedOn: null }] });
 
     signInAs(alex);
+    expect((await getPartnerToday()).due.map((d) => d.id)).toEqual(expect.arrayContaining([soon, later]));
     await send(soon, "noticing_log");
     await send(later, "disclosure_worksheet");
+    // What I have sent is no longer "due" on my Today page; my partner still has theirs to do.
+    expect((await getPartnerToday()).due.map((d) => d.id)).not.toContain(soon);
+    expect((await getPartnerToday()).due.map((d) => d.id)).not.toContain(later);
+    signInAs(sam);
+    expect((await getPartnerToday()).due.map((d) => d.id)).toContain(later);
     signInAs(counsellor);
     const work = await getCoupleWork(couple.id);
     expect(work.byAssignment[soon]).toMatchObject({ allSubmitted: true, partners: [{ userId: alex.id, name: alex.name, submittedOn: today }] });

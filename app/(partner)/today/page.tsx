@@ -5,7 +5,7 @@ import { cn } from "@/lib/cn";
 import { getPartnerToday } from "@/lib/dal/partner-today";
 import { JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
 import { getViewerTimeZone } from "@/lib/dal/today";
-import { formatDayOfMonth, formatDueTime, formatWeekday } from "@/lib/format";
+import { formatDayOfMonth, formatDueTime, formatShortDay, formatWeekday } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { getExerciseKind, getStep } from "@/lib/program";
 import type { Metadata } from "next";
@@ -78,7 +78,7 @@ export default async function TodayPage() {
                     {getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}
                   </span>
                   <span className="block text-sm text-muted">
-                    {a.recurrence === "once" ? `Due ${a.dueOn}` : RECURRENCE_LABELS[a.recurrence]}
+                    {a.recurrence === "once" ? `Due ${formatShortDay(a.dueOn)}` : RECURRENCE_LABELS[a.recurrence]}
                     {a.overdue ? " · overdue" : ""}
                   </span>
                 </Link>
