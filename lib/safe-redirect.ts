@@ -1,6 +1,9 @@
 /** The origin relative targets are resolved against; only its identity matters, never its host. */
 const BASE = "http://mend.invalid";
 
+/** Longest callback honoured; a longer one is refused rather than trimmed. */
+export const MAX_CALLBACK_LENGTH = 2000;
+
 /** Control characters (tabs and newlines included) and backslashes, raw or percent-encoded. */
 const UNSAFE_RAW = /[\u0000-\u001f\u007f\\]/;
 const UNSAFE_ENCODED = /%(?:[01][0-9a-f]|7f|5c|2f|2e)/i;
@@ -13,7 +16,7 @@ const UNSAFE_ENCODED = /%(?:[01][0-9a-f]|7f|5c|2f|2e)/i;
  * no dot segments, no control characters. A refused target never gets a second reading.
  */
 export function safeRedirectPath(target: unknown, fallback: string): string {
-  if (typeof target !== "string" || target.length === 0 || target.length > 2000) return fallback;
+  if (typeof target !== "string" || target.length === 0 || target.length > MAX_CALLBACK_LENGTH) return fallback;
   if (UNSAFE_RAW.test(target) || UNSAFE_ENCODED.test(target)) return fallback;
   // A path, and only a path: "//host" and "/\host" are hosts to a browser.
   if (!target.startsWith("/") || target.startsWith("//")) return fallback;
