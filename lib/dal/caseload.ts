@@ -31,7 +31,7 @@ import { openSafetyConcernExists } from "./policy/safety-concerns";
 import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
-import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
+import { adherenceSql, contactAgreementOnSql, expectedCheckInsSql } from "./sql/adherence";
 import { brokenCountSql, decidedPromiseSql, keepRateSql, keptCountSql, resolvedDaySql, resolvedOnDaysSql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
@@ -64,6 +64,8 @@ export type CaseloadRow = {
   lastCheckIn: string | null;
   partners: CaseloadPartner[];
   flags: FlagId[];
+  /** No contact agreement in force today: adherence is measured against the daily default. */
+  defaultContact: boolean;
   nextDue: { dueOn: string; exerciseKind: string; step: number } | null;
 };
 
@@ -102,6 +104,7 @@ const caseloadRow = z.object({
   next_due_on: z.string().nullable(),
   next_due_kind: z.string().nullable(),
   next_due_step: z.number().nullable(),
+  default_contact: z.boolean(),
   total: z.number(),
 });
 type RawRow = z.output<typeof caseloadRow>;
@@ -255,6 +258,7 @@ function caseloadStatement(
             )
         ) as flag_overdue_assignment,
         ${openSafetyConcernExists(cpl.id)} as flag_safety_concern,
+        not ${contactAgreementOnSql(sql`c.id`, t)} as default_contact,
         nd.due_on as next_due_on, nd.exercise_kind as next_due_kind, nd.step as next_due_step
       from c
       left join per_couple pc on pc.couple_id = c.id
@@ -301,6 +305,7 @@ function toRow(raw: RawRow): CaseloadRow {
     lastCheckIn: raw.last_check_in,
     partners: raw.partners,
     flags: FLAG_IDS.filter((id) => raw[FLAG_COLUMNS[id]]),
+    defaultContact: raw.default_contact,
     nextDue:
       raw.next_due_on && raw.next_due_kind && raw.next_due_step !== null
         ? { dueOn: raw.next_due_on, exerciseKind: raw.next_due_kind, step: raw.next_due_step }

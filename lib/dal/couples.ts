@@ -32,7 +32,6 @@ export type CoupleSummary = {
   status: CoupleStatus;
   startedOn: string;
   currentStep: number;
-  checkInsPerWeek: number;
   counsellor: { id: string; name: string };
   partners: CouplePartner[];
 };
@@ -49,7 +48,6 @@ export async function getCouple(coupleId: string, viewerArg?: Viewer): Promise<C
       status: couples.status,
       startedOn: couples.startedOn,
       currentStep: couples.currentStep,
-      checkInsPerWeek: couples.checkInsPerWeek,
       counsellorId: users.id,
       counsellorName: users.name,
     })
@@ -70,7 +68,6 @@ export async function getCouple(coupleId: string, viewerArg?: Viewer): Promise<C
     status: couple.status,
     startedOn: couple.startedOn,
     currentStep: couple.currentStep,
-    checkInsPerWeek: couple.checkInsPerWeek,
     counsellor: { id: couple.counsellorId, name: couple.counsellorName },
     partners: partners.map((p) => ({ ...p, isViewer: p.id === viewer.id })),
   };

@@ -8,6 +8,7 @@ import { formatChange, formatDaysAgo, formatNumber, formatPercent } from "@/lib/
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS, NO_CHECK_IN_DAYS, TRUST_DROP_POINTS, TRUST_DROP_TOLERANCE, type FlagId } from "@/lib/metrics/flags";
 import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
+import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
 import type { ColumnDef } from "@tanstack/react-table";
 
 /** The figure the server sorts by: the lower of the two partners'. */
@@ -109,7 +110,17 @@ export function CaseloadTable({
       accessorFn: (row) => lowest(row.partners.map((p) => p.adherence)),
       header: "Check-ins, 14 days",
       meta: { headerClassName: "whitespace-normal" },
-      cell: ({ row }) => <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.adherence)} />,
+      cell: ({ row }) => (
+        <>
+          <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.adherence)} />
+          {/* Before any contact agreement the figure is against the program's default: say so. */}
+          {row.original.defaultContact ? (
+            <span className="block text-xs text-muted" title={DEFAULT_CONTACT_LABEL}>
+              Default: daily
+            </span>
+          ) : null}
+        </>
+      ),
     },
     {
       id: "keepRate",

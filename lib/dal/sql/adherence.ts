@@ -31,6 +31,18 @@ function contactAgreementInForceSql(): SQL {
 }
 
 /**
+ * Whether a contact agreement is in force for `coupleId` on `day` (from ≤ day < until); without
+ * one, the day expects the daily default, which the caseload labels as such.
+ */
+export function contactAgreementOnSql(coupleId: SQL, day: SQL): SQL {
+  return sql`exists (
+    select 1 from ${sqlFrom(ag)}
+    where ${ag.coupleId} = ${coupleId} and ${contactAgreementInForceSql()}
+      and ${ag.effectiveFrom} <= ${day} and (${ag.effectiveUntil} is null or ${ag.effectiveUntil} > ${day})
+  )`;
+}
+
+/**
  * Check-ins expected of one partner of `coupleId` over the inclusive days [from, to], counting
  * only days on or after `startedOn`: Σ over those days of perWeek(day) / 7, where perWeek is the
  * frequency of the contact agreement in force that day, else the daily default. Written without a
