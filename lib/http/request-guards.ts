@@ -32,12 +32,18 @@ function originHost(origin: string): string | null {
 
 /**
  * Requests Next would answer with a 500 (or render at length), refused here with the right 4xx
- * instead: an over-long URL (414), a server action from another origin (403) or with a body over
+ * instead: an over-long URL (414), a path that does not percent-decode (400), a server action from another origin (403) or with a body over
  * the limit (413). Null lets the request through.
  */
 export function refuseMalformedRequest(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
   if (pathname.length + search.length > MAX_URL_LENGTH) return refusal(414, "That address is too long.");
+  // A path Next cannot percent-decode (say "/invite/%E0%A4%A") fails in its router with a 500.
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    return refusal(400, "That address could not be read.");
+  }
 
   if (request.method === "POST" && request.headers.has("next-action")) {
     const origin = request.headers.get("origin");

@@ -23,6 +23,10 @@ describe("refuseMalformedRequest", () => {
     expect(refuseMalformedRequest(request(`/caseload?q=${"a".repeat(MAX_URL_LENGTH)}`))?.status).toBe(414);
   });
 
+  it.each(["/invite/%E0%A4%A", "/couples/%ZZ", "/%"])("answers the undecodable path %j with 400", (path) => {
+    expect(refuseMalformedRequest(request(path))?.status).toBe(400);
+  });
+
   it.each(["https://evil.example", "http://mend.test:3001", "http://mend.test.evil.example:3000", "null", "garbage"])(
     "answers a server action from %j with 403",
     (origin) => {
