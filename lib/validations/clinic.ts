@@ -37,7 +37,8 @@ export function parseDateRange(params: Record<string, unknown>, today: string): 
   const rawFrom = firstValue(params.from)?.trim() || "";
   const rawTo = firstValue(params.to)?.trim() || "";
   const to = rawTo || today;
-  const from = rawFrom || addIsoDays(to, -(DEFAULT_RANGE_DAYS - 1));
+  // The default first day counts back from a last day that is real (a garbled one is reported below).
+  const from = rawFrom || addIsoDays(isCalendarDay(to) ? to : today, -(DEFAULT_RANGE_DAYS - 1));
   const values = { from: rawFrom || from, to: rawTo || to };
   const fieldErrors: Partial<Record<"from" | "to", string[]>> = {};
   if (!isCalendarDay(from)) fieldErrors.from = [`Enter the first day as a real date from ${EARLIEST_YEAR} to ${LATEST_YEAR} (yyyy-mm-dd).`];

@@ -37,6 +37,11 @@ describe("URL parameters", () => {
       const result = parseDateRange({ from: day, to: "2026-01-01" }, "2026-01-01");
       expect(result.ok, day).toBe(false);
     }
+    for (const day of ["\u0000", "9999-99-99", "2101-01-01"]) {
+      const result = parseDateRange({ to: day }, "2026-01-01");
+      expect(result.ok, day).toBe(false);
+      if (!result.ok) expect(Object.keys(result.fieldErrors)).toEqual(["to"]);
+    }
     expect(parseDateRange({ from: "1999-12-31", to: "2000-01-10" }, "2026-01-01")).toMatchObject({
       ok: false,
       fieldErrors: { from: ["Enter the first day as a real date from 2000 to 2100 (yyyy-mm-dd)."] },
