@@ -8,8 +8,8 @@ import { parseAnswer } from "@/lib/program";
 import { recordAudit } from "./audit";
 import { exerciseToday, findMyAssignment, occurrenceFor } from "./exercises";
 import { requirePartnerContext } from "./partner-scope";
-import { storedVisibility } from "./policy/partner-visibility";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
+import { storedVisibility } from "./policy/partner-visibility";
 import { raiseSafetyConcern } from "./policy/safety-concerns";
 import type { z } from "zod";
 

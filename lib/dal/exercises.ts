@@ -8,8 +8,8 @@ import { isoWeekStart } from "@/lib/metrics";
 import { getExerciseKind, type ExerciseKind, type ExerciseKindId, type Visibility } from "@/lib/program";
 import { dayOf, todayIn } from "@/lib/time/zone";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
-import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload } from "./policy/partner-visibility";
 import { isHeld, isJointWorkPaused } from "./policy/joint-work-pause";
+import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload } from "./policy/partner-visibility";
 import { parseIdOrNotFound } from "./scope";
 
 /**

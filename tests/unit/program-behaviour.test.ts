@@ -4,8 +4,8 @@ import { pathToFileURL } from "node:url";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
 import { contactEnum, couples, moodEnum, visibilityEnum } from "@/db/schema";
-import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload, storedVisibility } from "@/lib/dal/policy/partner-visibility";
 import { isHeld, JOINT_WORK_PAUSED_MESSAGE } from "@/lib/dal/policy/joint-work-pause";
+import { exerciseResponsesVisibleTo, mayShowPartnerAnswered, partnerVisiblePayload, storedVisibility } from "@/lib/dal/policy/partner-visibility";
 import { openSafetyConcernExists } from "@/lib/dal/policy/safety-concerns";
 import {
   CONTACT_ANSWERS,
