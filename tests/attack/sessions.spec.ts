@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext } from "../e2e/fixtures";
 import { ACCOUNTS, signIn, signOut } from "../e2e/helpers";
 
 /** A second browser holding a copy of the first one's cookies, as a thief would. */
