@@ -6,6 +6,7 @@ import type { Transaction } from "@/db";
 import { db } from "@/db/ready";
 import { auditEvents, promises, users, type PromiseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { keepRate, toIsoDate } from "@/lib/metrics";
 import { EXERCISE_KINDS } from "@/lib/program";
 import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
@@ -251,7 +252,7 @@ export async function undoPromiseConfirmation(promiseId: string): Promise<void> 
     const [last] = await tx
       .select({ action: auditEvents.action, actorId: auditEvents.actorId })
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "promise"), eq(auditEvents.entityId, id)))
+      .where(and(eq(auditEvents.entityType, AUDIT_ACTIONS["promise.undo_confirm"].entity), eq(auditEvents.entityId, id)))
       .orderBy(desc(auditEvents.at), desc(auditEvents.id))
       .limit(1);
     const markedLast = last?.actorId === context.viewer.id && (last.action === "promise.confirm_kept" || last.action === "promise.confirm_broken");
