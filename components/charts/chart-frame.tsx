@@ -54,7 +54,8 @@ export function ChartFrame<T>({
           {legend ? <ChartLegend items={legend} /> : null}
           <details className="mt-2 text-sm">
             <summary className="cursor-pointer font-medium text-brand">Show as a table</summary>
-            <div className="mt-2 max-h-80 overflow-auto">
+            {/* A scrolling region must be reachable by keyboard, so it takes focus and names itself. */}
+            <div className="mt-2 max-h-80 overflow-auto focus:outline-2 focus:outline-brand" tabIndex={0} role="region" aria-label={tableCaption}>
               <table className="w-full border-collapse text-left">
                 <caption className="sr-only">{tableCaption}</caption>
                 <thead>

@@ -15,6 +15,16 @@ async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/** The form's result message is on screen (not above the fold of a long form) and has focus, so it is read out. */
+async function expectResultInView(page: Page) {
+  const result = page.locator("[data-form-result]").first();
+  await expect(result).toBeFocused();
+  const box = (await result.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
 async function expectNoSideways(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -67,6 +77,7 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await expect(note).toHaveValue(NOTE);
   await page.getByRole("button", { name: /today's check-in/ }).click();
   await expect(page.locator("form [role=status]")).toContainText(/Today's check-in is (saved|updated)/);
+  await expectResultInView(page);
   await expectNoSideways(page);
 
   await nav.getByRole("link", { name: "Today" }).click();
@@ -82,6 +93,7 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await page.getByRole("radio", { name: "My partner and my counsellor" }).check();
   await page.getByRole("button", { name: /Send my answer|Update my answer/ }).click();
   await expect(page.locator("form [role=status]")).toContainText("Your answer is sent.");
+  await expectResultInView(page);
   await expectNoSideways(page);
   await expectAccessible(page);
 
@@ -92,6 +104,7 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await page.getByLabel("When it will be done by").fill(nowLocal());
   await page.getByRole("button", { name: "Make this promise" }).click();
   await expect(page.locator("form [role=status]")).toContainText("Your promise is made.");
+  await expectResultInView(page);
   await expect(page.getByRole("region", { name: "Open promises" }).getByText(PROMISE)).toBeVisible();
   // Marking your own promise isn't offered.
   await expect(page.getByRole("form", { name: `Was it kept: ${PROMISE}` })).toHaveCount(0);
@@ -119,6 +132,13 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Promises" }).click();
   const confirm = page.getByRole("form", { name: `Was it kept: ${PROMISE}` });
   await confirm.getByRole("button", { name: "Kept", exact: true }).click();
+  // The confirmation stays where the buttons were, with a short-lived undo.
+  await expect(confirm.getByRole("status")).toContainText("Marked as kept.");
+  await expectResultInView(page);
+  await confirm.getByRole("button", { name: "Undo" }).click();
+  await expect(confirm.getByRole("status")).toContainText("Undone. The promise is open again.");
+  await confirm.getByRole("button", { name: "Kept", exact: true }).click();
+  await expect(confirm.getByRole("status")).toContainText("Marked as kept.");
   await expect(page.getByRole("region", { name: "History" }).getByText(PROMISE)).toBeVisible();
   await signOut(page);
 
