@@ -14,7 +14,9 @@ export const signInSchema = z.object({
     .string({ error: "Enter your password." })
     .min(1, "Enter your password.")
     .max(200, "That password is too long."),
-  callbackUrl: z.string().max(500).optional(),
+  // Where to go after signing in. Anything unusable (too long, not text) is dropped rather than
+  // refused, so a mangled link never stops someone signing in; safeRedirectPath judges the rest.
+  callbackUrl: z.string().max(2000).optional().catch(undefined),
 });
 
 export type SignInInput = z.infer<typeof signInSchema>;
