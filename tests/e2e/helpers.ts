@@ -14,6 +14,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // With the demo password the sign-in succeeds: wait until it has landed, so the next
+  // navigation cannot race the redirect that sets the session cookie.
+  if (password === PASSWORD) await expect(page).not.toHaveURL(/\/login(\?|$)/, { timeout: 20_000 });
 }
 
 export async function signOut(page: Page) {
