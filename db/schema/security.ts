@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./clinics";
 import { createdAt } from "./columns";
 
@@ -32,6 +32,8 @@ export const userSecondFactors = pgTable("user_second_factors", {
   secretEncrypted: text("secret_encrypted").notNull(),
   /** Null while enrolment awaits its first correct code. */
   enabledAt: timestamp("enabled_at", { withTimezone: true }),
+  /** The 30-second TOTP step of the last accepted code, so a code cannot be used twice. */
+  lastUsedStep: integer("last_used_step"),
   createdAt: createdAt(),
 });
 

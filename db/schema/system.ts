@@ -15,6 +15,8 @@ export const auditEvents = pgTable(
     entityId: text("entity_id"),
     coupleId: uuid("couple_id").references(() => couples.id, { onDelete: "set null" }),
     outcome: auditOutcomeEnum("outcome").notNull().default("success"),
+    /** The client address the request came from (see lib/http/client-address.ts); null for system work. */
+    address: text("address"),
     /** Identifiers and counts only (e.g. a row count for an export). */
     metadata: jsonb("metadata").$type<Record<string, string | number | boolean | null>>(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
