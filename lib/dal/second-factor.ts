@@ -1,13 +1,13 @@
 import "server-only";
-import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { RateLimiterDrizzle, type RateLimiterRes } from "rate-limiter-flexible";
-import type { Database } from "@/db";
+import type { Database, Executor } from "@/db";
 import { db } from "@/db/ready";
 import { clinics, rateLimits, recoveryCodes, userSecondFactors, userSessions, users, type Role } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { generateRecoveryCodes, hashRecoveryCode, openSecret, sealSecret } from "@/lib/auth/secret-box";
-import { checkTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
+import { matchTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { recordAudit } from "./audit";
 import { parseIdOrNotFound } from "./scope";
 import { revokeSessions } from "./sessions";
@@ -19,6 +19,7 @@ export const SECOND_FACTOR_ACCOUNT_ATTEMPTS = 20;
 export const SECOND_FACTOR_WINDOW_SECONDS = 15 * 60;
 
 export const WRONG_CODE = "That code didn't work. Check the time on your phone and try the newest code, or use a recovery code.";
+export const USED_CODE = "That code has already been used. Wait for your app to show a new one, then enter that.";
 
 type Limiters = { pair: RateLimiterDrizzle; account: RateLimiterDrizzle };
 const globalForLimiters = globalThis as unknown as { __mendSecondFactorLimiters?: WeakMap<Database, Limiters> };
@@ -66,6 +67,27 @@ async function countFailure(limiter: RateLimiterDrizzle, key: string): Promise<R
 function tooManyCodes(seconds: number): InputError {
   const minutes = Math.ceil(seconds / 60);
   return new InputError(`Too many wrong codes. For your security, please try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, "code");
+}
+
+/**
+ * Records `step` as the last accepted code's, but only when it is later than every step accepted
+ * before: one conditional UPDATE, so of two submissions of the same code at once (or a code seen
+ * over someone's shoulder and typed within its 30 seconds) only the first passes. `extra` narrows
+ * the row further (enrolment also requires the factor to be still off). False when refused.
+ */
+async function acceptStep(database: Executor, userId: string, step: number, extra?: SQL): Promise<boolean> {
+  const accepted = await database
+    .update(userSecondFactors)
+    .set({ lastUsedStep: step })
+    .where(
+      and(
+        eq(userSecondFactors.userId, userId),
+        or(isNull(userSecondFactors.lastUsedStep), lt(userSecondFactors.lastUsedStep, step)),
+        extra,
+      ),
+    )
+    .returning({ userId: userSecondFactors.userId });
+  return accepted.length > 0;
 }
 
 /** Who is setting up or using a second factor: a signed-in person, or a sign-in owing its second step. */
@@ -153,9 +175,12 @@ export async function confirmEnrolment(code: string): Promise<{ recoveryCodes: s
   const database = await db();
   const factor = await factorOf(database, subject.userId);
   if (!factor || factor.enabledAt) throw new InputError("Start again: open the page to get a new code to scan.");
-  if (!(await checkTotp(openSecret(factor.secretEncrypted), code))) throw new InputError(WRONG_CODE, "code");
+  const step = await matchTotp(openSecret(factor.secretEncrypted), code);
+  if (step === null) throw new InputError(WRONG_CODE, "code");
   const codes = generateRecoveryCodes();
   await database.transaction(async (tx) => {
+    // Turns it on only if no other tab did first with this code: one set of recovery codes.
+    if (!(await acceptStep(tx, subject.userId, step, isNull(userSecondFactors.enabledAt)))) throw new InputError(USED_CODE, "code");
     await tx.update(userSecondFactors).set({ enabledAt: new Date() }).where(eq(userSecondFactors.userId, subject.userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, subject.userId));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: subject.userId, codeHash: hashRecoveryCode(c) })));
@@ -185,7 +210,9 @@ export async function verifySecondFactor(input: { code: string; ip: string }): P
   if (!factor?.enabledAt) redirect("/login/second-factor");
   const typed = input.code.trim();
   let usedRecoveryCode = false;
-  let ok = /^\d{6}$/.test(typed.replace(/\s/g, "")) && (await checkTotp(openSecret(factor.secretEncrypted), typed));
+  const step = /^\d{6}$/.test(typed.replace(/\s/g, "")) ? await matchTotp(openSecret(factor.secretEncrypted), typed) : null;
+  let ok = step !== null && (await acceptStep(database, state.userId, step));
+  const replayed = step !== null && !ok;
   if (!ok && typed.replace(/[\s-]/g, "").length === 16) {
     // Spends the code in the same statement that finds it, so two tabs cannot both use it.
     const [spent] = await database
@@ -200,7 +227,7 @@ export async function verifySecondFactor(input: { code: string; ip: string }): P
     const after = waitSeconds(await countFailure(pair, pairKey), await countFailure(account, state.userId));
     await recordAudit(database, { clinicId: state.clinicId, actorId: state.userId, action: "auth.second_factor", entityId: state.userId, outcome: "failure" });
     if (after !== null) throw tooManyCodes(after);
-    throw new InputError(WRONG_CODE, "code");
+    throw new InputError(replayed ? USED_CODE : WRONG_CODE, "code");
   }
 
   await pair.delete(pairKey);
@@ -238,8 +265,11 @@ export async function disableSecondFactor(code: string): Promise<void> {
   }
   const factor = await factorOf(database, viewer.id);
   if (!factor?.enabledAt) throw new InputError("Two-factor sign-in is already off.");
-  if (!(await checkTotp(openSecret(factor.secretEncrypted), code))) throw new InputError(WRONG_CODE, "code");
+  const step = await matchTotp(openSecret(factor.secretEncrypted), code);
+  if (step === null) throw new InputError(WRONG_CODE, "code");
   await database.transaction(async (tx) => {
+    // A code already used to sign in (or seen being typed) does not also turn the factor off.
+    if (!(await acceptStep(tx, viewer.id, step))) throw new InputError(USED_CODE, "code");
     await tx.delete(userSecondFactors).where(eq(userSecondFactors.userId, viewer.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, viewer.id));
     await recordAudit(tx, { clinicId: viewer.clinicId, actorId: viewer.id, action: "auth.second_factor_disable", entityId: viewer.id });

@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { generate } from "otplib";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, recoveryCodes, userSecondFactors } from "@/db/schema";
 import {
   confirmEnrolment,
+  disableSecondFactor,
   getEnrolment,
   getPendingSignIn,
   resetSecondFactor,
   SECOND_FACTOR_PAIR_ATTEMPTS,
   setClinicTwoFactorRequirement,
+  USED_CODE,
   verifySecondFactor,
   WRONG_CODE,
 } from "@/lib/dal/second-factor";
@@ -53,7 +55,8 @@ async function enrol(user: FixtureUser): Promise<{ secret: string; codes: string
   expect((await getEnrolment()).secret).toBe(secret);
   const wrong = await refusal(confirmEnrolment("000000"));
   expect(wrong.fieldErrors).toEqual({ code: [WRONG_CODE] });
-  const { recoveryCodes: codes } = await confirmEnrolment(await generate({ secret }));
+  // The previous step's code (still inside the drift allowance), so the current one is left for signing in.
+  const { recoveryCodes: codes } = await confirmEnrolment(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
   return { secret, codes };
 }
 
@@ -128,6 +131,86 @@ describe("enrolling and signing in with a second factor", () => {
     expect(await getViewer()).toBeNull();
     await verifySecondFactor({ code: codes[4]!, ip: "2fa-2" });
     expect(await getViewer()).not.toBeNull();
+  });
+});
+
+describe("a code from the app works once", () => {
+  let replay: FixtureClinic;
+  beforeAll(async () => {
+    replay = await createClinic({ couplesPerCounsellor: [["steady"], ["steady"]] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** Freezes the clock in the middle of a 30-second step, so each code's step is certain. */
+  function freezeMidStep(): number {
+    const mid = (Math.floor(Date.now() / 30_000) * 30 + 15) * 1000;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(mid);
+    return mid / 1000;
+  }
+
+  it("the code that confirmed enrolment cannot also sign in, nor can a code be replayed after signing in", async () => {
+    const counsellor = replay.counsellors[0]!;
+    const now = freezeMidStep();
+    await passwordStep(counsellor);
+    const { secret } = await getEnrolment();
+    const code = await generate({ secret });
+    await confirmEnrolment(code);
+
+    await passwordStep(counsellor);
+    expect((await refusal(verifySecondFactor({ code, ip: "replay-1" }))).fieldErrors).toEqual({ code: [USED_CODE] });
+    expect(await getViewer()).toBeNull();
+
+    // Thirty seconds on, the new code signs in.
+    vi.setSystemTime((now + 30) * 1000);
+    const next = await generate({ secret });
+    await verifySecondFactor({ code: next, ip: "replay-1" });
+    expect(await getViewer()).toMatchObject({ id: counsellor.id });
+
+    // Someone who watched that code being typed, and knows the password, gets nothing from it...
+    await passwordStep(counsellor);
+    expect((await refusal(verifySecondFactor({ code: next, ip: "shoulder" }))).message).toBe(USED_CODE);
+    // ...nor from the code before it, which the allowance for clock drift would otherwise take.
+    expect((await refusal(verifySecondFactor({ code, ip: "shoulder" }))).message).toBe(USED_CODE);
+    expect(await getViewer()).toBeNull();
+    const failures = await db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.actorId, counsellor.id), eq(auditEvents.action, "auth.second_factor"), eq(auditEvents.outcome, "failure")));
+    expect(failures).toHaveLength(3);
+    const [stored] = await db().select().from(userSecondFactors).where(eq(userSecondFactors.userId, counsellor.id));
+    expect(stored!.lastUsedStep).toBe(Math.floor((now + 30) / 30));
+  });
+
+  it("two submissions of the same code at once: only one signs in", async () => {
+    const counsellor = replay.counsellors[1]!;
+    const now = freezeMidStep();
+    const { secret } = await enrol(counsellor);
+    vi.setSystemTime((now + 30) * 1000);
+    await passwordStep(counsellor);
+    const code = await generate({ secret });
+    const outcomes = await Promise.allSettled([verifySecondFactor({ code, ip: "tab-1" }), verifySecondFactor({ code, ip: "tab-2" })]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const [rejected] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
+    expect((rejected!.reason as Error).message).toBe(USED_CODE);
+  });
+
+  it("a code already used to sign in does not also turn two-factor off; the next one does", async () => {
+    const partner = replay.couples[0]!.partners[0];
+    const now = freezeMidStep();
+    const { secret } = await enrol(partner);
+    vi.setSystemTime((now + 30) * 1000);
+    await passwordStep(partner);
+    const code = await generate({ secret });
+    await verifySecondFactor({ code, ip: "partner-phone" });
+    expect(await getViewer()).toMatchObject({ id: partner.id });
+    expect((await refusal(disableSecondFactor(code))).fieldErrors).toEqual({ code: [USED_CODE] });
+    expect(await db().select().from(userSecondFactors).where(eq(userSecondFactors.userId, partner.id))).toHaveLength(1);
+
+    vi.setSystemTime((now + 60) * 1000);
+    await disableSecondFactor(await generate({ secret }));
+    expect(await db().select().from(userSecondFactors).where(eq(userSecondFactors.userId, partner.id))).toHaveLength(0);
   });
 });
 
