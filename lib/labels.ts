@@ -82,6 +82,7 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   note_list: "Notes list",
   export: "Download",
   job: "Scheduled job",
+  partner_record: "Their own record",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", denied: "Refused", failure: "Failed" };

@@ -19,6 +19,8 @@ export const AUDIT_ENTITY_TYPES = [
   "note_list",
   "export",
   "job",
+  // A partner's own record: everything of theirs Mend keeps, as they may see it.
+  "partner_record",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -37,6 +39,11 @@ type ActionDefinition = {
    * counsellor keeps the record.
    */
   confidential?: true;
+  /**
+   * The caller names the record type, because the event can point at a record of any type (an
+   * access refused to a couple, a note or an assignment); `entity` is then only the usual one.
+   */
+  namesEntity?: true;
 };
 
 const count = z.number().int().min(0);
@@ -121,12 +128,24 @@ export const AUDIT_ACTIONS = {
   "agreement.accept": { entity: "agreement", label: "Accepted an agreement" },
   "agreement.decline": { entity: "agreement", label: "Declined an agreement" },
   "agreement.end": { entity: "agreement", label: "Ended an agreement" },
+  "agreement.undo_accept": { entity: "agreement", label: "Took back accepting an agreement" },
   "promise.make": { entity: "promise", label: "Made a promise" },
   "promise.confirm_kept": { entity: "promise", label: "Confirmed a promise kept" },
   "promise.confirm_broken": { entity: "promise", label: "Confirmed a promise broken" },
   "promise.undo_confirm": { entity: "promise", label: "Took back marking a promise kept or broken" },
   "promise.request_release": { entity: "promise", label: "Asked to release a promise" },
   "promise.release": { entity: "promise", label: "Released a promise" },
+
+  // One event per view of a couple's page (check-ins, answers, promises, agreements, safety
+  // screens and notes, all on one page), never one per row it shows.
+  "couple.view": {
+    entity: "couple",
+    label: "Opened a couple's page",
+    metadata: z.strictObject({ notesSearched: z.boolean() }),
+  },
+  // A record looked up outside the viewer's scope: they were told "not found". The id is the one
+  // asked for (it may name no record at all), so the event never links to a couple.
+  "access.refused": { entity: "couple", label: "Was refused a record (shown as not found)", namesEntity: true },
 
   "note.list": {
     entity: "note_list",
@@ -157,6 +176,13 @@ export const AUDIT_ACTIONS = {
       from: z.iso.date().nullable(),
       to: z.iso.date().nullable(),
     }),
+  },
+
+  // A partner's download or printable copy of their own record.
+  "record.export": {
+    entity: "partner_record",
+    label: "Downloaded or printed their own record",
+    metadata: z.strictObject({ format: z.enum(["json", "print"]) }),
   },
 
   "job.run": { entity: "job", label: "Scheduled job ran", metadata: z.strictObject({ ms: count }), system: true },

@@ -8,7 +8,7 @@ import { InputError } from "@/lib/actions/errors";
 import { todayIn } from "@/lib/time/zone";
 import type { AssignmentInput } from "@/lib/validations/assignments";
 import { recordAudit } from "./audit";
-import { coupleScope, parseIdOrNotFound } from "./scope";
+import { coupleScope, parseIdOrNotFound, refuseAsNotFound } from "./scope";
 import { requireRole, type Viewer } from "./viewer";
 
 const NOT_A_PARTNER = "Choose one of this couple's partners.";
@@ -36,7 +36,8 @@ async function requireOwnAssignment(executor: Executor, viewer: Viewer, assignme
     .innerJoin(couples, eq(couples.id, assignments.coupleId))
     .where(and(eq(assignments.id, id), coupleScope(viewer)))
     .limit(1);
-  if (!row) notFound();
+  // Called before any transaction opens, so the refusal is recorded whatever follows.
+  if (!row) return refuseAsNotFound(viewer, "assignment", id);
   return row;
 }
 

@@ -22,6 +22,8 @@ export type AuditLogRow = {
   recordName: string | null;
   coupleName: string | null;
   outcome: AuditOutcome;
+  /** The client address the request came from; null for scheduled work and older events. */
+  address: string | null;
 };
 
 export type AuditLogPage = { rows: AuditLogRow[]; total: number; page: number; pageSize: number; pageCount: number };
@@ -58,6 +60,7 @@ function selectRowsFor(database: Awaited<ReturnType<typeof db>>, where: SQL) {
       recordName: sql<string | null>`coalesce(${entityUser.name}, ${entityCouple.name})`,
       coupleName: couples.name,
       outcome: auditEvents.outcome,
+      address: auditEvents.address,
     })
     .from(auditEvents)
     .leftJoin(actor, eq(actor.id, auditEvents.actorId))

@@ -50,6 +50,7 @@ export async function verifySignIn(input: { email: string; password: string; ip:
       action: "auth.sign_in",
       entityId: user?.id ?? null,
       outcome: "failure",
+      address: input.ip,
     });
     if (after.throttled) return { ok: false, reason: "throttled", retryAfterSeconds: after.retryAfterSeconds };
     return { ok: false, reason: "invalid" };
@@ -61,6 +62,7 @@ export async function verifySignIn(input: { email: string; password: string; ip:
     actorId: user.id,
     action: "auth.sign_in",
     entityId: user.id,
+    address: input.ip,
   });
   return {
     ok: true,

@@ -54,8 +54,8 @@ export async function exportByCounsellorCsv(range: DateRange): Promise<CsvExport
 }
 
 /**
- * The clinic's audit events matching the filter as CSV (who, action, record, when, outcome; no
- * metadata, no content). Audited as "export.download_audit_log" (that event is not in the file itself).
+ * The clinic's audit events matching the filter as CSV (who, action, record, when, outcome, client
+ * address; no metadata, no content). Audited as "export.download_audit_log" (that event is not in the file itself).
  */
 export async function exportAuditLogCsv(query: Omit<AuditQuery, "page">): Promise<CsvExport> {
   const viewer = await requireRole("clinic_admin");
@@ -64,8 +64,8 @@ export async function exportAuditLogCsv(query: Omit<AuditQuery, "page">): Promis
     return { ok: false, message: "No audit events match these filters, so there is nothing to export. Widen the filters." };
   }
   const csv = toCsv(
-    ["When (UTC)", "Person", "Action", "Record type", "Record id", "Couple", "Outcome"],
-    rows.map((r) => [r.at.toISOString(), r.actorName ?? "", r.action, r.entityType, r.entityId ?? "", r.coupleName ?? "", r.outcome]),
+    ["When (UTC)", "Person", "Action", "Record type", "Record id", "Couple", "Outcome", "Address"],
+    rows.map((r) => [r.at.toISOString(), r.actorName ?? "", r.action, r.entityType, r.entityId ?? "", r.coupleName ?? "", r.outcome, r.address ?? ""]),
   );
   const database = await db();
   await recordAudit(database, {

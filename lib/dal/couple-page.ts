@@ -1,12 +1,14 @@
 import "server-only";
+import { db } from "@/db/ready";
 import { todayIn } from "@/lib/time/zone";
 import type { CouplePageQuery } from "@/lib/validations/couple-page";
 import type { NoteSearch } from "@/lib/validations/notes";
+import { recordAudit } from "./audit";
 import { getCaseloadRow, type CaseloadRow } from "./caseload";
 import { getCoupleCharts, type CoupleCharts } from "./couple-charts";
 import { getCouple, getCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
 import { listCoupleInvitations, type InvitationSummary } from "./invitations";
-import { listNotes, type NoteThread } from "./notes";
+import { unsafeListNoteThreads, type NoteThread } from "./notes";
 import { requireRole } from "./viewer";
 import { getCoupleWork, type CoupleWork } from "./work-status";
 
@@ -51,19 +53,32 @@ export type CouplePage = {
  * Everything the couple page shows, for the couple's counsellor only (anyone else: not found),
  * shaped as the page's sections draw it: caseload figures and flags, the charts for the chosen
  * range, activity, the notes matching the search, and each person's latest invitation.
+ * Records one "couple.view" per call (whatever the page holds), alongside the reads rather than
+ * after them, so the audit costs one insert and no extra round trip; a view whose event cannot be
+ * written fails with it.
  */
 export async function getCouplePage(coupleId: string, query: CouplePageQuery, now: Date = new Date()): Promise<CouplePage> {
   const viewer = await requireRole("counsellor");
   // The couple's page counts days on the clinic's calendar; each partner's flags on their own.
   const today = todayIn(viewer.clinicTimeZone, now);
   const couple = await getCouple(coupleId, viewer);
+  const database = await db();
+  const search = query.noteSearch;
   const [figures, charts, activity, notes, invitations, work] = await Promise.all([
     getCaseloadRow(couple.id, now),
     getCoupleCharts(couple.id, query.range, today),
     getCoupleActivity(couple.id),
-    listNotes(couple.id, query.noteSearch),
+    unsafeListNoteThreads(database, viewer, couple.id, search),
     listCoupleInvitations(couple.id),
     getCoupleWork(couple.id, today),
+    recordAudit(database, {
+      clinicId: viewer.clinicId,
+      actorId: viewer.id,
+      action: "couple.view",
+      entityId: couple.id,
+      coupleId: couple.id,
+      metadata: { notesSearched: Boolean(search.q || search.from || search.to) },
+    }),
   ]);
   const { trust, partners, ...rest } = charts;
   return {

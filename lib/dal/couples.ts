@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { notFound } from "next/navigation";
 import { db } from "@/db/ready";
 import {
   assignments,
@@ -22,7 +21,7 @@ import { listCoupleAgreements, type AgreementRecord } from "./agreements";
 import { recordAudit } from "./audit";
 import { isJointWorkPaused, setJointWorkPaused } from "./policy/joint-work-pause";
 import { clearOpenSafetyConcerns, listOpenSafetyConcerns } from "./policy/safety-concerns";
-import { coupleScope, parseIdOrNotFound } from "./scope";
+import { coupleScope, parseIdOrNotFound, refuseAsNotFound } from "./scope";
 import { getViewer, requireRole, requireViewer, type Viewer } from "./viewer";
 
 export type CouplePartner = { id: string; name: string; slot: PartnerSlot; isViewer: boolean };
@@ -55,7 +54,7 @@ export async function getCouple(coupleId: string, viewerArg?: Viewer): Promise<C
     .innerJoin(users, eq(users.id, couples.counsellorId))
     .where(and(eq(couples.id, id), coupleScope(viewer)))
     .limit(1);
-  if (!couple) notFound();
+  if (!couple) return refuseAsNotFound(viewer, "couple", id);
   const partners = await database
     .select({ id: users.id, name: users.name, slot: coupleMembers.slot })
     .from(coupleMembers)
@@ -166,7 +165,7 @@ async function requireCounsellorCouple(coupleId: string): Promise<{ viewer: View
     .from(couples)
     .where(and(eq(couples.id, id), coupleScope(viewer)))
     .limit(1);
-  if (!row) notFound();
+  if (!row) return refuseAsNotFound(viewer, "couple", id);
   return { viewer, id };
 }
 

@@ -8,7 +8,8 @@ import { InputError } from "@/lib/actions/errors";
 import { addIsoDays } from "@/lib/metrics";
 import type { NoteInput, NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
-import { coupleScope, parseIdOrNotFound } from "./scope";
+import { createdJustNow, lockCreates } from "./duplicates";
+import { coupleScope, parseIdOrNotFound, refuseAsNotFound } from "./scope";
 import { escapeLike } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
@@ -88,7 +89,7 @@ async function requireOwnCouple(executor: Executor, viewer: Viewer, coupleId: st
     .from(couples)
     .where(and(eq(couples.id, id), coupleScope(viewer)))
     .limit(1);
-  if (!couple) notFound();
+  if (!couple) return refuseAsNotFound(viewer, "couple", id);
   return id;
 }
 
@@ -102,7 +103,7 @@ async function requireOwnNote(executor: Executor, viewer: Viewer, noteId: string
     .innerJoin(users, eq(users.id, notes.authorId))
     .where(and(eq(notes.id, id), coupleScope(viewer)))
     .limit(1);
-  if (!row) notFound();
+  if (!row) return refuseAsNotFound(viewer, "note", id);
   return row as NoteRow;
 }
 
@@ -115,6 +116,24 @@ export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }
   const viewer = await requireRole("counsellor");
   const database = await db();
   const id = await requireOwnCouple(database, viewer, coupleId);
+  const threads = await unsafeListNoteThreads(database, viewer, id, search);
+  await recordAudit(database, {
+    clinicId: viewer.clinicId,
+    actorId: viewer.id,
+    action: "note.list",
+    entityId: id,
+    coupleId: id,
+    metadata: { notes: threads.length, searched: Boolean(search.q || search.from || search.to) },
+  });
+  return threads;
+}
+
+/**
+ * The couple's note threads as {@link listNotes} returns them, with no scope check and no audit
+ * event: for the couple page, which has checked the couple is the viewer's and records one
+ * "couple.view" for everything it shows.
+ */
+export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, id: string, search: NoteSearch): Promise<NoteThread[]> {
   const filters: SQL[] = [eq(notes.coupleId, id)];
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
@@ -147,19 +166,10 @@ export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }
           .orderBy(asc(notes.createdAt)),
       ])
     : [[], []];
-  const threads = (roots as NoteRow[]).map((root) => ({
+  return (roots as NoteRow[]).map((root) => ({
     ...toView(root, viewer.id),
     addenda: (addenda as NoteRow[]).filter((a) => a.addendumTo === root.id).map((a) => toView(a, viewer.id)),
   }));
-  await recordAudit(database, {
-    clinicId: viewer.clinicId,
-    actorId: viewer.id,
-    action: "note.list",
-    entityId: id,
-    coupleId: id,
-    metadata: { notes: threads.length, searched: Boolean(search.q || search.from || search.to) },
-  });
-  return threads;
 }
 
 /** One note with its addenda, for the couple's counsellor. Records a "note.read" event. */
@@ -210,6 +220,24 @@ export async function createNote(coupleId: string, input: NoteInput, addendumTo?
   }
   const { format, body, intent } = input;
   return database.transaction(async (tx) => {
+    // The same note sent twice at once (a double click) is one note.
+    await lockCreates(tx, "note", id);
+    const [same] = await tx
+      .select({ id: notes.id })
+      .from(notes)
+      .where(
+        and(
+          eq(notes.coupleId, id),
+          eq(notes.authorId, viewer.id),
+          eq(notes.format, format),
+          eq(notes.body, body),
+          eq(notes.status, intent === "sign" ? "signed" : "draft"),
+          parentId === null ? isNull(notes.addendumTo) : eq(notes.addendumTo, parentId),
+          createdJustNow(notes.createdAt),
+        ),
+      )
+      .limit(1);
+    if (same) return { id: same.id };
     const now = new Date();
     const [created] = await tx
       .insert(notes)

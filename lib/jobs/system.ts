@@ -42,7 +42,8 @@ export async function runAsSystem<T>(name: string, work: (job: SystemJob) => Pro
   const job: SystemJob = {
     name,
     db: database,
-    audit: (tx, event) => recordAudit(tx, { ...event, actorId: null, job: name }),
+    // No request stands behind a job, so its events carry no address.
+    audit: (tx, event) => recordAudit(tx, { ...event, actorId: null, job: name, address: null }),
   };
   const finish = (outcome: "success" | "failure") =>
     recordAudit(database, {
@@ -52,6 +53,7 @@ export async function runAsSystem<T>(name: string, work: (job: SystemJob) => Pro
       entityId: name,
       outcome,
       job: name,
+      address: null,
       metadata: { ms: Date.now() - started },
     });
   let result: T;

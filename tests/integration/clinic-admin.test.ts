@@ -244,7 +244,7 @@ describe("exports", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const parsed = Papa.parse<string[]>(result.csv.trim()).data;
-    expect(parsed[0]).toEqual(["When (UTC)", "Person", "Action", "Record type", "Record id", "Couple", "Outcome"]);
+    expect(parsed[0]).toEqual(["When (UTC)", "Person", "Action", "Record type", "Record id", "Couple", "Outcome", "Address"]);
     expect(parsed.slice(1).every((row) => row[2] === "export.download_by_counsellor" && row[1] === "Hana Admin")).toBe(true);
     expectNoMarkers(result.csv);
     const log = await listAuditLog(auditQuery({ action: "export.download_audit_log" }));

@@ -44,6 +44,17 @@ const columnsIn = (zone: string): ColumnDef<AuditLogRow, unknown>[] => [
     header: "Outcome",
     cell: ({ row }) => <Badge tone={AUDIT_OUTCOME_TONES[row.original.outcome]}>{AUDIT_OUTCOME_LABELS[row.original.outcome]}</Badge>,
   },
+  {
+    // Where the request came from, for answering "was this me?"; none for scheduled work.
+    id: "address",
+    header: "Address",
+    cell: ({ row }) =>
+      row.original.address ? (
+        <span className="font-mono text-xs break-all">{row.original.address}</span>
+      ) : (
+        <span className="text-muted">Not recorded</span>
+      ),
+  },
 ];
 
 /** The clinic's audit events, newest first, a page at a time. */
