@@ -51,3 +51,32 @@ test("cancelling work asks first, in the page, and leaves a record in the couple
   const history = page.getByRole("list", { name: "Cancelled work" });
   await expect(history.getByRole("listitem").filter({ hasText: "Trigger map" }).first()).toContainText(/Cancelled by .+ on \d{1,2} \w{3} \d{4}/);
 });
+
+test("marking a step done asks first, in the page, then says so", async ({ page }) => {
+  test.setTimeout(120_000);
+  page.on("dialog", (dialog) => {
+    throw new Error(`unexpected browser dialog: ${dialog.message()}`);
+  });
+  await signIn(page, ACCOUNTS.counsellor);
+  await expect(page).toHaveURL(/\/caseload$/);
+  // A couple no other walk-through uses, so moving its step on changes nothing they check.
+  const couples = page.getByRole("table").getByRole("link").filter({ hasText: " & " });
+  const names = (await couples.allTextContents()).filter((name) => !/Alex|Sam|Nina|Merritt/.test(name));
+  const name = names.at(-1)!;
+  await page.getByRole("table").getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible({ timeout: 30_000 });
+
+  const open = page.getByRole("button", { name: /^Mark step \d+ done$/ });
+  const step = Number((await open.textContent())!.match(/\d+/)![0]);
+  await open.click();
+  const question = page.getByRole("group", { name: `Mark step ${step} as done and move the couple to the next step?` });
+  await expect(question).toBeFocused();
+  await expect(question.getByRole("button", { name: `Yes, step ${step} is done` })).toBeInViewport();
+  await question.getByRole("button", { name: "Not yet" }).click();
+  await expect(open).toBeFocused();
+
+  await open.click();
+  await question.getByRole("button", { name: `Yes, step ${step} is done` }).click();
+  await expect(page.getByText(`Step ${step} is marked done.`)).toBeVisible();
+  if (step < 10) await expect(page.getByText(new RegExp(`^Step ${step + 1}:`))).toBeVisible();
+});

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { ConfirmActionForm } from "@/components/ui/confirm-action-form";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 
 type FormAction<D = never> = (prev: FormState<D>, formData: FormData) => Promise<FormState<D>>;
@@ -28,23 +29,21 @@ export function ActionButtonForm({
   );
 }
 
-/** Marks the current step done (and moves the couple to the next), after a confirmation. */
+/** Marks the current step done (and moves the couple to the next), after asking in the page. */
 export function CompleteStepForm({ action, step }: { action: FormAction; step: number }) {
-  const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
-    <form
-      action={formAction}
-      onSubmit={(e) => {
-        if (!window.confirm(`Mark step ${step} as done and move the couple to the next step?`)) e.preventDefault();
-      }}
-      className="space-y-2"
+    <ConfirmActionForm
+      action={action}
+      openLabel={`Mark step ${step} done`}
+      openVariant="secondary"
+      question={`Mark step ${step} as done and move the couple to the next step?`}
+      confirmLabel={`Yes, step ${step} is done`}
+      confirmVariant="primary"
+      pendingLabel="Saving…"
+      keepLabel="Not yet"
     >
       <input type="hidden" name="step" value={step} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? "Saving…" : `Mark step ${step} done`}
-      </Button>
-      {state.message ? <Alert tone={state.status === "ok" ? "success" : "error"}>{state.message}</Alert> : null}
-    </form>
+    </ConfirmActionForm>
   );
 }
 
