@@ -121,3 +121,9 @@ export function formatSubmissions(partners: { name: string; submittedOn: string 
   const ordered = [...partners].sort((a, b) => Number(!a.submittedOn) - Number(!b.submittedOn));
   return ordered.map((p) => (p.submittedOn ? `${p.name} submitted ${formatShortDay(p.submittedOn)}` : `waiting for ${p.name}`)).join(" · ");
 }
+
+/** "for 4 more minutes": what is left of an undo window closing at `until` (at least a minute). */
+export function formatMinutesLeft(until: string, now = Date.now()): string {
+  const minutes = Math.max(1, Math.ceil((Date.parse(until) - now) / 60_000));
+  return `${minutes} more ${minutes === 1 ? "minute" : "minutes"}`;
+}

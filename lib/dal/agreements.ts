@@ -11,8 +11,10 @@ import { EXERCISE_KINDS } from "@/lib/program";
 import { todayIn } from "@/lib/time/zone";
 import { agreementPhase, DEFAULT_CONTACT_LABEL, frequencyLabel, type AgreementInput, type AgreementPhase } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
+import { createdJustNow, lockCreates } from "./duplicates";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
+import { lastEventWas, undoableUntil } from "./policy/undo-window";
 import { parseIdOrNotFound } from "./scope";
 
 /** An agreement as both partners and the counsellor read it. */
@@ -28,6 +30,7 @@ export type AgreementRecord = {
   proposedByName: string;
   createdAt: string;
   respondedAt: string | null;
+  respondedBy: string | null;
   /** First day in force (accepted agreements). */
   effectiveFrom: string | null;
   /** First day no longer in force (exclusive); null while current. */
@@ -42,6 +45,8 @@ export type AgreementView = AgreementRecord & {
   canRespond: boolean;
   /** True while it is in force: either partner may end it. */
   canEnd: boolean;
+  /** Until when the viewer may take back accepting it (they accepted it moments ago), else null. */
+  undoableUntil: string | null;
 };
 
 /** What is expected of each partner on a day: the contact agreement in force then, or the program's default. */
@@ -79,6 +84,7 @@ export async function listCoupleAgreements(executor: Executor, coupleId: string,
       proposedByName: users.name,
       createdAt: agreements.createdAt,
       respondedAt: agreements.respondedAt,
+      respondedBy: agreements.respondedBy,
       effectiveFrom: agreements.effectiveFrom,
       effectiveUntil: agreements.effectiveUntil,
       replacedByTitle: replacement.title,
@@ -128,11 +134,13 @@ export async function listAgreements(): Promise<AgreementView[]> {
   const context = await requirePartnerContext();
   const database = await db();
   const rows = await listCoupleAgreements(database, context.coupleId, partnerToday(context));
+  const now = Date.now();
   return rows.map((r) => ({
     ...r,
     proposedByMe: r.proposedBy === context.viewer.id,
     canRespond: r.status === "proposed" && r.proposedBy !== context.viewer.id,
     canEnd: r.phase === "current",
+    undoableUntil: acceptanceUndoableUntil(r, context.viewer.id, now),
   }));
 }
 
@@ -153,16 +161,31 @@ export async function proposeAgreement(input: AgreementInput): Promise<{ id: str
   const database = await db();
   return database.transaction(async (tx) => {
     if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.agreement)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
-    const [row] = await tx
-      .insert(agreements)
-      .values({
-        coupleId: context.coupleId,
-        proposedBy: context.viewer.id,
-        title: input.title,
-        details: input.details ?? "",
-        checkInsPerWeek: input.checkInsPerWeek ?? null,
-      })
-      .returning({ id: agreements.id });
+    const values = {
+      coupleId: context.coupleId,
+      proposedBy: context.viewer.id,
+      title: input.title,
+      details: input.details ?? "",
+      checkInsPerWeek: input.checkInsPerWeek ?? null,
+    };
+    // The same proposal sent twice at once (a double click) is one proposal.
+    await lockCreates(tx, "agreement", context.coupleId);
+    const [same] = await tx
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(
+        and(
+          eq(agreements.coupleId, values.coupleId),
+          eq(agreements.proposedBy, values.proposedBy),
+          eq(agreements.title, values.title),
+          eq(agreements.details, values.details),
+          values.checkInsPerWeek === null ? isNull(agreements.checkInsPerWeek) : eq(agreements.checkInsPerWeek, values.checkInsPerWeek),
+          createdJustNow(agreements.createdAt),
+        ),
+      )
+      .limit(1);
+    if (same) return { id: same.id };
+    const [row] = await tx.insert(agreements).values(values).returning({ id: agreements.id });
     await recordAudit(tx, {
       clinicId: context.clinicId,
       actorId: context.viewer.id,
@@ -213,6 +236,68 @@ export async function respondToAgreement(agreementId: string, response: "accept"
       clinicId: context.clinicId,
       actorId: context.viewer.id,
       action: response === "accept" ? "agreement.accept" : "agreement.decline",
+      entityId: id,
+      coupleId: context.coupleId,
+    });
+  });
+}
+
+function acceptanceUndoableUntil(
+  r: { status: AgreementStatus; respondedBy: string | null; respondedAt: Date | string | null },
+  viewerId: string,
+  now: number,
+): string | null {
+  return r.status === "accepted" && r.respondedBy === viewerId ? undoableUntil(r.respondedAt, now) : null;
+}
+
+/**
+ * Takes back accepting an agreement: it is waiting for an answer again, and a contact agreement it
+ * replaced is back in force as if never replaced. Only the partner who accepted it, within
+ * the undo window (10 minutes), and only if nothing else happened to it since (ended, say). The days
+ * before today keep the expectation they had, because acceptance only ever changes today onward.
+ * Audited.
+ *
+ * @throws InputError when the window has passed or the agreement changed since.
+ */
+export async function undoAgreementAcceptance(agreementId: string): Promise<void> {
+  const context = await requirePartnerContext();
+  const id = parseIdOrNotFound(agreementId);
+  const database = await db();
+  await database.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        status: agreements.status,
+        respondedBy: agreements.respondedBy,
+        respondedAt: agreements.respondedAt,
+        effectiveFrom: agreements.effectiveFrom,
+        replacesId: agreements.replacesId,
+      })
+      .from(agreements)
+      .where(and(eq(agreements.id, id), eq(agreements.coupleId, context.coupleId)))
+      .for("update")
+      .limit(1);
+    if (!row) notFound();
+    if (acceptanceUndoableUntil(row, context.viewer.id, Date.now()) === null) {
+      throw new InputError("This can no longer be undone: it was accepted more than 10 minutes ago, or not by you.");
+    }
+    if (!(await lastEventWas(tx, id, context.viewer.id, ["agreement.accept"]))) {
+      throw new InputError("This agreement has changed since you accepted it, so it can't be undone.");
+    }
+    if (row.replacesId && row.effectiveFrom) {
+      // Only the end this acceptance set is taken back; an agreement ended some other way stays ended.
+      await tx
+        .update(agreements)
+        .set({ effectiveUntil: null })
+        .where(and(eq(agreements.id, row.replacesId), eq(agreements.effectiveUntil, row.effectiveFrom)));
+    }
+    await tx
+      .update(agreements)
+      .set({ status: "proposed", respondedBy: null, respondedAt: null, effectiveFrom: null, replacesId: null })
+      .where(eq(agreements.id, id));
+    await recordAudit(tx, {
+      clinicId: context.clinicId,
+      actorId: context.viewer.id,
+      action: "agreement.undo_accept",
       entityId: id,
       coupleId: context.coupleId,
     });

@@ -4,15 +4,16 @@ import { alias } from "drizzle-orm/pg-core";
 import { notFound } from "next/navigation";
 import type { Transaction } from "@/db";
 import { db } from "@/db/ready";
-import { auditEvents, promises, users, type PromiseStatus } from "@/db/schema";
+import { promises, users, type PromiseStatus } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { keepRate, toIsoDate } from "@/lib/metrics";
 import { EXERCISE_KINDS } from "@/lib/program";
 import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
 import { recordAudit } from "./audit";
+import { createdJustNow, lockCreates } from "./duplicates";
 import { requirePartnerContext } from "./partner-scope";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
+import { lastEventWas, UNDO_WINDOW_MS, undoableUntil } from "./policy/undo-window";
 import { parseIdOrNotFound } from "./scope";
 
 export type PromiseView = {
@@ -37,7 +38,8 @@ export type PromiseView = {
 };
 
 /** How long after marking a promise kept or broken the partner who marked it may take it back. */
-export const PROMISE_UNDO_MS = 10 * 60_000;
+/** How long marking a promise kept or broken can be taken back. */
+export const PROMISE_UNDO_MS = UNDO_WINDOW_MS;
 
 export type PromiseLedger = {
   promises: PromiseView[];
@@ -93,7 +95,7 @@ export async function listPromises(): Promise<PromiseLedger> {
       notDueYet: r.status === "open" && !due,
       releaseRequestedByMe: r.status === "open" && r.releaseRequestedBy === context.viewer.id,
       releaseRequestedByPartner: r.status === "open" && r.releaseRequestedBy !== null && r.releaseRequestedBy !== context.viewer.id,
-      undoableUntil: undoableUntil(r, context.viewer.id, now),
+      undoableUntil: promiseUndoableUntil(r, context.viewer.id, now),
     };
   });
   const mineOutcomes = rows
@@ -123,16 +125,25 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
   const database = await db();
   return database.transaction(async (tx) => {
     if (await isOnHold(tx, context.coupleId, EXERCISE_KINDS.promise)) throw new InputError(JOINT_WORK_PAUSED_MESSAGE);
-    const [row] = await tx
-      .insert(promises)
-      .values({
-        coupleId: context.coupleId,
-        madeBy: context.viewer.id,
-        text: input.text,
-        details: input.details ?? "",
-        dueAt,
-      })
-      .returning({ id: promises.id });
+    const values = { coupleId: context.coupleId, madeBy: context.viewer.id, text: input.text, details: input.details ?? "", dueAt };
+    // The same promise sent twice at once (a double click) is one promise.
+    await lockCreates(tx, "promise", context.coupleId);
+    const [same] = await tx
+      .select({ id: promises.id })
+      .from(promises)
+      .where(
+        and(
+          eq(promises.coupleId, values.coupleId),
+          eq(promises.madeBy, values.madeBy),
+          eq(promises.text, values.text),
+          eq(promises.details, values.details),
+          eq(promises.dueAt, dueAt),
+          createdJustNow(promises.createdAt),
+        ),
+      )
+      .limit(1);
+    if (same) return { id: same.id };
+    const [row] = await tx.insert(promises).values(values).returning({ id: promises.id });
     await recordAudit(tx, {
       clinicId: context.clinicId,
       actorId: context.viewer.id,
@@ -144,14 +155,13 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
   });
 }
 
-function undoableUntil(
+function promiseUndoableUntil(
   r: { status: PromiseStatus; confirmedBy: string | null; resolvedAt: Date | string | null },
   viewerId: string,
   now: number,
 ): string | null {
-  if ((r.status !== "kept" && r.status !== "broken") || r.confirmedBy !== viewerId || !r.resolvedAt) return null;
-  const until = new Date(r.resolvedAt).getTime() + PROMISE_UNDO_MS;
-  return until > now ? new Date(until).toISOString() : null;
+  if ((r.status !== "kept" && r.status !== "broken") || r.confirmedBy !== viewerId) return null;
+  return undoableUntil(r.resolvedAt, now);
 }
 
 async function lockPromise(tx: Transaction, coupleId: string, id: string) {
@@ -246,16 +256,10 @@ export async function undoPromiseConfirmation(promiseId: string): Promise<void> 
       .from(promises)
       .where(eq(promises.id, id))
       .limit(1);
-    if (!row || undoableUntil(row, context.viewer.id, Date.now()) === null) {
+    if (!row || promiseUndoableUntil(row, context.viewer.id, Date.now()) === null) {
       throw new InputError("This can no longer be undone: it was marked more than 10 minutes ago, or not by you.");
     }
-    const [last] = await tx
-      .select({ action: auditEvents.action, actorId: auditEvents.actorId })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, AUDIT_ACTIONS["promise.undo_confirm"].entity), eq(auditEvents.entityId, id)))
-      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-      .limit(1);
-    const markedLast = last?.actorId === context.viewer.id && (last.action === "promise.confirm_kept" || last.action === "promise.confirm_broken");
+    const markedLast = await lastEventWas(tx, id, context.viewer.id, ["promise.confirm_kept", "promise.confirm_broken"]);
     if (!markedLast) throw new InputError("This promise has changed since you marked it, so it can't be undone.");
     await tx.update(promises).set({ status: "open", confirmedBy: null, resolvedAt: null }).where(eq(promises.id, id));
     await recordAudit(tx, {

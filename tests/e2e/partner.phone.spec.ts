@@ -8,6 +8,7 @@ const stamp = Date.now().toString(36);
 const NOTE = `Phone check-in note ${stamp}`;
 const ANSWER = `Phone sharing answer ${stamp}`;
 const PROMISE = `Phone promise ${stamp}`;
+const AGREEMENT = `Phone agreement ${stamp}`;
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -115,6 +116,9 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await expect(page.getByRole("heading", { level: 1, name: "Agreements" })).toBeVisible();
   await page.getByRole("button", { name: "Suggest this agreement" }).click();
   await expect(page.getByText("Please write what you are agreeing to.")).toBeVisible();
+  await page.getByLabel("What we agree to").fill(AGREEMENT);
+  await page.getByRole("button", { name: "Suggest this agreement" }).click();
+  await expect(page.locator("form [role=status]")).toContainText("Your suggestion is sent.");
   await expectNoSideways(page);
   await expectAccessible(page);
 
@@ -140,6 +144,18 @@ test("Alex checks in, answers an exercise and makes a promise; Sam marks it kept
   await confirm.getByRole("button", { name: "Kept", exact: true }).click();
   await expect(confirm.getByRole("status")).toContainText("Marked as kept.");
   await expect(page.getByRole("region", { name: "History" }).getByText(PROMISE)).toBeVisible();
+
+  // Accepting Alex's suggestion says so at the top, with a short undo.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Agreements" }).click();
+  await page.getByRole("form", { name: `Answer: ${AGREEMENT}` }).getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByText(`Accepted: “${AGREEMENT}” is now one of your agreements`)).toBeInViewport();
+  const undo = page.getByRole("form", { name: `Undo accepting: ${AGREEMENT}` });
+  await expect(undo).toContainText(/undo it for \d+ more minutes/);
+  await undo.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText(`Undone: “${AGREEMENT}” is waiting for your answer again.`)).toBeVisible();
+  await page.getByRole("form", { name: `Answer: ${AGREEMENT}` }).getByRole("button", { name: "Accept" }).click();
+  await expect(page.getByText(`Accepted: “${AGREEMENT}” is now one of your agreements`)).toBeVisible();
+  await expectAccessible(page);
   await signOut(page);
 
   // The counsellor's couple page shows all three.

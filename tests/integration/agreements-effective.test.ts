@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import * as schema from "@/db/schema";
 import { parseInput } from "@/lib/actions/action";
-import { endAgreement, getMyContactExpectation, listAgreements, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
+import { endAgreement, getMyContactExpectation, listAgreements, proposeAgreement, respondToAgreement, undoAgreementAcceptance } from "@/lib/dal/agreements";
 import { listCaseload } from "@/lib/dal/caseload";
 import { saveCheckIn } from "@/lib/dal/check-ins";
 import { getCoupleCharts } from "@/lib/dal/couple-charts";
@@ -153,6 +153,57 @@ describe("accepting a contact agreement ends the one it replaces", () => {
     const rows = await db().select().from(schema.agreements).where(eq(schema.agreements.coupleId, couple.id));
     expect(rows.find((r) => r.id === contact)!.effectiveUntil).toBeNull();
     expect(rows.every((r) => r.replacesId === null)).toBe(true);
+  });
+});
+
+describe("taking back accepting an agreement", () => {
+  it("the partner who accepted it moments ago undoes it: it waits for an answer again and the one it replaced is back", async () => {
+    const couple = await freshCouple(2, []);
+    const [first, second] = couple.partners;
+    const old = await agree(couple, addIsoDays(today, -5), "Check in on weekdays", 5);
+    signInAs(first);
+    const { id } = await proposeAgreement(agreement({ title: "A call every evening", checkInsPerWeek: "7" }));
+    signInAs(second);
+    await respondToAgreement(id, "accept");
+    const accepted = (await listAgreements()).find((a) => a.id === id)!;
+    expect(accepted.undoableUntil).not.toBeNull();
+    // Only the one who accepted may take it back.
+    signInAs(first);
+    expect((await listAgreements()).find((a) => a.id === id)!.undoableUntil).toBeNull();
+    expect((await refusal(undoAgreementAcceptance(id))).message).toMatch(/no longer be undone/);
+
+    signInAs(second);
+    await undoAgreementAcceptance(id);
+    const rows = await db().select().from(schema.agreements).where(eq(schema.agreements.coupleId, couple.id));
+    expect(rows.find((r) => r.id === id)).toMatchObject({ status: "proposed", respondedBy: null, respondedAt: null, effectiveFrom: null, replacesId: null });
+    expect(rows.find((r) => r.id === old)).toMatchObject({ status: "accepted", effectiveUntil: null });
+    expect(await spansOf(couple.id)).toEqual([{ from: addIsoDays(today, -5), until: null, perWeek: 5 }]);
+    const mine = await listAgreements();
+    expect(mine.find((a) => a.id === id)).toMatchObject({ phase: "proposed", canRespond: true, undoableUntil: null });
+    expect((await getMyContactExpectation()).perWeek).toBe(5);
+    const audit = await db()
+      .select({ action: schema.auditEvents.action, actorId: schema.auditEvents.actorId })
+      .from(schema.auditEvents)
+      .where(and(eq(schema.auditEvents.entityId, id), eq(schema.auditEvents.action, "agreement.undo_accept")));
+    expect(audit).toEqual([{ action: "agreement.undo_accept", actorId: second.id }]);
+    // Undone twice: it is no longer accepted, so there is nothing to take back.
+    expect((await refusal(undoAgreementAcceptance(id))).message).toMatch(/no longer be undone/);
+  });
+
+  it("is refused after ten minutes, and once the agreement has been ended since", async () => {
+    const couple = await freshCouple(3, []);
+    const late = await agree(couple, addIsoDays(today, -1), "Phones away at dinner");
+    signInAs(couple.partners[1]);
+    expect((await refusal(undoAgreementAcceptance(late))).message).toMatch(/no longer be undone/);
+
+    signInAs(couple.partners[0]);
+    const { id } = await proposeAgreement(agreement({ title: "A walk on Sundays", checkInsPerWeek: "" }));
+    signInAs(couple.partners[1]);
+    await respondToAgreement(id, "accept");
+    signInAs(couple.partners[0]);
+    await endAgreement(id);
+    signInAs(couple.partners[1]);
+    expect((await refusal(undoAgreementAcceptance(id))).message).toMatch(/changed since you accepted it/);
   });
 });
 

@@ -3,7 +3,7 @@
 import { formAction } from "@/lib/actions/action";
 import { partnerPages } from "@/lib/actions/pages";
 import { idArg, noFields } from "@/lib/actions/schemas";
-import { endAgreement, proposeAgreement, respondToAgreement } from "@/lib/dal/agreements";
+import { endAgreement, proposeAgreement, respondToAgreement, undoAgreementAcceptance } from "@/lib/dal/agreements";
 import { agreementInputSchema, agreementResponseSchema } from "@/lib/validations/agreements";
 
 /** Suggests an agreement; on success the form starts empty for the next one, and the new agreement shows in the list. */
@@ -43,5 +43,17 @@ export const endAgreementAction = formAction({
   handler: async ({ args: [agreementId] }) => {
     await endAgreement(agreementId);
     return { redirectTo: `/agreements?ended=${agreementId}` };
+  },
+});
+
+/** Takes back accepting an agreement moments ago; the page then says it is waiting for an answer again. */
+export const undoAgreementAcceptanceAction = formAction({
+  name: "undo-agreement-acceptance",
+  schema: noFields,
+  args: [idArg],
+  revalidate: () => partnerPages("/agreements", "/check-in"),
+  handler: async ({ args: [agreementId] }) => {
+    await undoAgreementAcceptance(agreementId);
+    return { redirectTo: `/agreements?undone=${agreementId}` };
   },
 });

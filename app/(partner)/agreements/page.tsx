@@ -3,10 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMyContactExpectation, listAgreements, type AgreementView } from "@/lib/dal/agreements";
-import { formatDay, isoDay } from "@/lib/format";
+import { formatDay, formatMinutesLeft, isoDay } from "@/lib/format";
 import { AGREEMENT_FREQUENCY_OPTIONS, agreementDates, frequencyLabel } from "@/lib/validations/agreements";
 import { RowActionForm } from "../row-action-form";
-import { endAgreementAction, respondToAgreementAction } from "./actions";
+import { endAgreementAction, respondToAgreementAction, undoAgreementAcceptanceAction } from "./actions";
 import { AgreementForm } from "./agreement-form";
 import type { Metadata } from "next";
 
@@ -45,21 +45,36 @@ function AgreementItem({ agreement }: { agreement: AgreementView }) {
   );
 }
 
-/** The confirmation after accepting or ending, named by the agreement it concerns. */
-function Confirmation({ agreements, accepted, ended }: { agreements: AgreementView[]; accepted?: string; ended?: string }) {
+/**
+ * The confirmation after accepting, ending or taking back an acceptance, named by the agreement it
+ * concerns. Accepting moments ago can be undone from here.
+ */
+function Confirmation({ agreements, accepted, ended, undone }: { agreements: AgreementView[]; accepted?: string; ended?: string; undone?: string }) {
   const acceptedOne = accepted ? agreements.find((a) => a.id === accepted && a.status === "accepted") : undefined;
   if (acceptedOne) {
     const replaced = agreements.find((a) => a.phase === "replaced" && a.replacedByTitle === acceptedOne.title);
     return (
-      <Alert tone="success">
-        Accepted: “{acceptedOne.title}” is now one of your agreements
-        {acceptedOne.effectiveFrom ? `, from ${formatDay(acceptedOne.effectiveFrom)}` : ""}.
-        {replaced ? ` It replaces “${replaced.title}”.` : ""}
-      </Alert>
+      <div className="space-y-2">
+        <Alert tone="success">
+          Accepted: “{acceptedOne.title}” is now one of your agreements
+          {acceptedOne.effectiveFrom ? `, from ${formatDay(acceptedOne.effectiveFrom)}` : ""}.
+          {replaced ? ` It replaces “${replaced.title}”.` : ""}
+        </Alert>
+        {acceptedOne.undoableUntil ? (
+          <RowActionForm
+            label={`Undo accepting: ${acceptedOne.title}`}
+            action={undoAgreementAcceptanceAction.bind(null, acceptedOne.id)}
+            note={`Tapped Accept by mistake? You can undo it for ${formatMinutesLeft(acceptedOne.undoableUntil)}.`}
+            choices={[{ value: "undo", label: "Undo" }]}
+          />
+        ) : null}
+      </div>
     );
   }
   const endedOne = ended ? agreements.find((a) => a.id === ended && a.phase === "ended") : undefined;
   if (endedOne) return <Alert tone="success">Ended: “{endedOne.title}” is no longer one of your current agreements.</Alert>;
+  const undoneOne = undone ? agreements.find((a) => a.id === undone && a.status === "proposed") : undefined;
+  if (undoneOne) return <Alert tone="success">Undone: “{undoneOne.title}” is waiting for your answer again.</Alert>;
   return null;
 }
 
@@ -77,7 +92,7 @@ export default async function AgreementsPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <PageHeader title="Agreements" description="Practical changes you both agree to. One of you suggests, the other accepts." />
-      <Confirmation agreements={agreements} accepted={param("accepted")} ended={param("ended")} />
+      <Confirmation agreements={agreements} accepted={param("accepted")} ended={param("ended")} undone={param("undone")} />
       <p className="text-sm" data-testid="contact-expectation">
         <span className="font-medium">Check-ins expected now:</span> {contact.label}
       </p>

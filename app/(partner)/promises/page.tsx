@@ -3,7 +3,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { listPromises, type PromiseView } from "@/lib/dal/promises";
 import { getViewerTimeZone } from "@/lib/dal/today";
-import { formatDueTime, formatPercent } from "@/lib/format";
+import { formatDueTime, formatMinutesLeft, formatPercent } from "@/lib/format";
 import { PROMISE_STATUS } from "@/lib/labels";
 import { RowActionForm } from "../row-action-form";
 import { confirmPromiseAction, releasePromiseAction, undoPromiseConfirmationAction } from "./actions";
@@ -13,10 +13,6 @@ import type { Metadata } from "next";
 export const metadata: Metadata = { title: "Promises" };
 
 /** Whole minutes until `until`, at least 1 (the page is rendered per request). */
-function minutesLeft(until: string): number {
-  return Math.max(1, Math.ceil((Date.parse(until) - Date.now()) / 60_000));
-}
-
 function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) {
   return (
     <li className="py-3">
@@ -33,7 +29,7 @@ function OpenPromise({ promise, zone }: { promise: PromiseView; zone: string }) 
           action={promise.undoableUntil ? undoPromiseConfirmationAction.bind(null, promise.id) : confirmPromiseAction.bind(null, promise.id)}
           note={
             promise.undoableUntil
-              ? `You marked this ${PROMISE_STATUS[promise.status].label.toLowerCase()}. You can undo that for ${minutesLeft(promise.undoableUntil)} more ${minutesLeft(promise.undoableUntil) === 1 ? "minute" : "minutes"}.`
+              ? `You marked this ${PROMISE_STATUS[promise.status].label.toLowerCase()}. You can undo that for ${formatMinutesLeft(promise.undoableUntil)}.`
               : undefined
           }
           choices={
