@@ -27,7 +27,7 @@ import {
 import { TRUST_WINDOW_DAYS } from "@/lib/metrics/trust";
 import { todayIn } from "@/lib/time/zone";
 import { caseloadQuerySchema, type CaseloadQuery, type CaseloadSort } from "@/lib/validations/caseload";
-import { openSafetyConcernExists } from "./policy/safety-concerns";
+import { openSafetyConcernExists, openSafetyConcernRaisedBy } from "./policy/safety-concerns";
 import { jsonColumn, selectRows } from "./rows";
 import { parseIdOrNotFound } from "./scope";
 import { escapeLike, sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
@@ -52,6 +52,12 @@ export type CaseloadPartner = {
   trust: number | null;
   /** {@link trustChange}: this week's mean minus the week before; null when either is missing. */
   trustChange: number | null;
+  /** A promise this partner made was marked broken in the last week (the broken-promise flag). */
+  brokenPromise: boolean;
+  /** This partner has one-off work past its due date and not sent (the overdue flag). */
+  overdue: boolean;
+  /** An open safety concern came from this partner's own screen (the safety flag). */
+  raisedConcern: boolean;
 };
 
 export type CaseloadRow = {
@@ -86,6 +92,9 @@ const partnerRow = z.object({
   keepRate: z.number().nullable(),
   trust: z.number().nullable(),
   trustChange: z.number().nullable(),
+  brokenPromise: z.boolean(),
+  overdue: z.boolean(),
+  raisedConcern: z.boolean(),
 }) satisfies z.ZodType<CaseloadPartner>;
 
 const caseloadRow = z.object({
@@ -183,7 +192,24 @@ function caseloadStatement(
         w.days14, w.trust_cur, w.trust_prev,
         pr.kept30, pr.broken30,
         ${expectedCheckInsSql({ from: adherenceFrom, to: pt, startedOn: sql`c.started_on`, coupleId: sql`c.id` })} as expected14,
-        c.started_on
+        c.started_on,
+        -- A promise this partner made, marked broken in the last week (days on the clinic's calendar).
+        coalesce(${t} - (
+          select max(${resolvedDaySql(x.resolvedAt, sql`${viewer.clinicTimeZone}`)}) from ${sqlFrom(x)}
+          where ${x.coupleId} = c.id and ${x.madeBy} = ${cm.userId} and ${x.status} = ${sqlEnum(x.status, "broken")}
+        ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as broken_promise,
+        -- Overdue for this partner once their own day has passed the due date and they have not sent it.
+        exists (
+          select 1 from ${sqlFrom(a)}
+          where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
+            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < ${pt}
+            and (${a.forUserId} is null or ${a.forUserId} = ${cm.userId})
+            and not exists (
+              select 1 from ${sqlFrom(r)}
+              where ${r.assignmentId} = ${a.id} and ${r.userId} = ${cm.userId} and ${r.status} = ${sqlEnum(r.status, "submitted")}
+            )
+        ) as overdue,
+        ${openSafetyConcernRaisedBy(sql`c.id`, sql`${cm.userId}`)} as raised_concern
       from c
       join ${sqlFrom(cm)} on ${cm.coupleId} = c.id
       join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
@@ -210,7 +236,7 @@ function caseloadStatement(
     ),
     pf as (
       select
-        couple_id, user_id, slot, name, today, last_date, started_on,
+        couple_id, user_id, slot, name, today, last_date, started_on, broken_promise, overdue, raised_concern,
         ${adherenceSql(sql`days14`, sql`expected14`)} as adherence,
         ${keepRateSql(sql`kept30`, sql`broken30`)} as keep_rate,
         trust_cur,
@@ -223,13 +249,16 @@ function caseloadStatement(
         max(last_date) as last_check_in,
         bool_or(today - coalesce(last_date, started_on) >= ${sqlInt(NO_CHECK_IN_DAYS)}) as no_recent,
         bool_or(trust_change <= ${-TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE}::float8) as trust_drop,
+        bool_or(broken_promise) as broken_promise,
+        bool_or(overdue) as overdue,
         min(adherence) as min_adherence,
         min(keep_rate) as min_keep_rate,
         min(trust_cur) as min_trust,
         min(trust_change) as min_trust_change,
         json_agg(json_build_object(
           'slot', slot, 'name', name, 'lastCheckIn', to_char(last_date, 'YYYY-MM-DD'),
-          'adherence', adherence, 'keepRate', keep_rate, 'trust', trust_cur, 'trustChange', trust_change
+          'adherence', adherence, 'keepRate', keep_rate, 'trust', trust_cur, 'trustChange', trust_change,
+          'brokenPromise', broken_promise, 'overdue', overdue, 'raisedConcern', raised_concern
         ) order by slot) as partners
       from pf
       group by couple_id
@@ -241,22 +270,9 @@ function caseloadStatement(
         coalesce(pc.partners, '[]'::json) as partners,
         pc.min_adherence, pc.min_keep_rate, pc.min_trust, pc.min_trust_change,
         coalesce(pc.no_recent, false) as flag_no_recent_check_in,
-        coalesce(${t} - (
-          select max(${resolvedDaySql(x.resolvedAt, sql`${viewer.clinicTimeZone}`)}) from ${sqlFrom(x)}
-          where ${x.coupleId} = c.id and ${x.status} = ${sqlEnum(x.status, "broken")}
-        ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as flag_broken_promise,
+        coalesce(pc.broken_promise, false) as flag_broken_promise,
         coalesce(pc.trust_drop, false) as flag_trust_drop,
-        -- Overdue for a partner once their own day has passed the due date and they have not sent it.
-        exists (
-          select 1 from pf join ${sqlFrom(a)} on ${a.coupleId} = pf.couple_id
-          where pf.couple_id = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
-            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < pf.today
-            and (${a.forUserId} is null or ${a.forUserId} = pf.user_id)
-            and not exists (
-              select 1 from ${sqlFrom(r)}
-              where ${r.assignmentId} = ${a.id} and ${r.userId} = pf.user_id and ${r.status} = ${sqlEnum(r.status, "submitted")}
-            )
-        ) as flag_overdue_assignment,
+        coalesce(pc.overdue, false) as flag_overdue_assignment,
         ${openSafetyConcernExists(cpl.id)} as flag_safety_concern,
         not ${contactAgreementOnSql(sql`c.id`, t)} as default_contact,
         nd.due_on as next_due_on, nd.exercise_kind as next_due_kind, nd.step as next_due_step

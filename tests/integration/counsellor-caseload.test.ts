@@ -54,6 +54,19 @@ function expectedFigures(coupleId: string) {
       keepRate: keepRate(resolvedIn30),
       trust: meanOverWindow(points, windowEnding(today, 7)),
       trustChange: trustChange(points, today).change,
+      // The facts that name this partner on a couple-wide flag.
+      brokenPromise: rows.promises.some(
+        (p) => p.madeBy === m.userId && p.status === "broken" && p.resolvedAt && toIsoDate(p.resolvedAt as Date) > addIsoDays(today, -7),
+      ),
+      overdue: rows.assignments.some(
+        (a) =>
+          a.coupleId === coupleId &&
+          a.status === "active" &&
+          a.recurrence === "once" &&
+          a.dueOn < today &&
+          (!a.forUserId || a.forUserId === m.userId) &&
+          !rows.exerciseResponses.some((r) => r.assignmentId === a.id && r.userId === m.userId && r.status === "submitted"),
+      ),
     };
   });
   const broken = rows.promises
@@ -90,6 +103,10 @@ describe("listCaseload figures", () => {
       row.partners.forEach((p, i) => {
         const e = expected.partners[i]!;
         expect(p.lastCheckIn).toBe(e.lastCheckIn);
+        expect({ brokenPromise: p.brokenPromise, overdue: p.overdue }, `${row.name} ${p.slot}`).toEqual({
+          brokenPromise: e.brokenPromise,
+          overdue: e.overdue,
+        });
         for (const key of ["adherence", "keepRate", "trust", "trustChange"] as const) {
           if (e[key] === null) expect(p[key], `${row.name} ${p.slot} ${key}`).toBeNull();
           else expect(p[key], `${row.name} ${p.slot} ${key}`).toBeCloseTo(e[key]!, 9);
@@ -98,6 +115,11 @@ describe("listCaseload figures", () => {
     }
     // The fixture's declining couple has a partner gone quiet and recent broken promises.
     expect(page.rows.some((r) => r.flags.length > 0)).toBe(true);
+    // Every couple-wide flag that belongs to someone names at least one partner.
+    for (const row of page.rows) {
+      if (row.flags.includes("broken_promise")) expect(row.partners.some((p) => p.brokenPromise), row.name).toBe(true);
+      if (row.flags.includes("overdue_assignment")) expect(row.partners.some((p) => p.overdue), row.name).toBe(true);
+    }
   });
 
   it("'needs attention' lists exactly the flagged couples, and a flag filter only that flag", async () => {
@@ -119,6 +141,17 @@ describe("listCaseload figures", () => {
     const [concern] = await db().insert(schema.safetyConcerns).values({ coupleId: couple.id }).returning();
     const flagged = await listCaseload(query({ flag: "safety_concern" }));
     expect(flagged.rows.map((r) => r.id)).toEqual([couple.id]);
+    // A concern with no answer behind it names no one; one from a partner's screen names that partner only.
+    expect(flagged.rows[0]!.partners.map((p) => p.raisedConcern)).toEqual([false, false]);
+    const screenOf = (userId: string) =>
+      clinic.rows.exerciseResponses.find((r) => r.userId === userId && r.status === "submitted" && r.assignmentId);
+    const partnerB = couple.partners[1]!;
+    const response = screenOf(partnerB.id);
+    expect(response, "the fixture has an answer from partner B").toBeDefined();
+    const [fromB] = await db().insert(schema.safetyConcerns).values({ coupleId: couple.id, responseId: response!.id }).returning();
+    const named = (await listCaseload(query({ flag: "safety_concern" }))).rows[0]!;
+    expect(named.partners.map((p) => p.raisedConcern)).toEqual([false, true]);
+    await db().update(schema.safetyConcerns).set({ clearedAt: new Date() }).where(eq(schema.safetyConcerns.id, fromB!.id));
     await db().update(schema.safetyConcerns).set({ clearedAt: new Date() }).where(eq(schema.safetyConcerns.id, concern!.id));
     expect((await listCaseload(query({ flag: "safety_concern" }))).total).toBe(0);
   });

@@ -22,19 +22,18 @@ const firstName = (p: CaseloadPartner) => p.name.split(" ")[0] ?? p.name;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
- * The partners a flag concerns, by first name, for the flags that belong to one person: the same
- * tests as lib/metrics/flags applied to each partner's own figures. Couple-wide flags name no one.
+ * The partners a flag concerns, by first name: the same tests as lib/metrics/flags applied to each
+ * partner's own figures, or the per-partner facts the caseload query returns with each flag.
  */
 function flagPartners(flag: FlagId, row: CaseloadRow, today: string): string[] {
-  if (flag === "no_recent_check_in") {
-    return row.partners.filter((p) => daysBetween(p.lastCheckIn ?? row.startedOn, today) >= NO_CHECK_IN_DAYS).map(firstName);
-  }
-  if (flag === "trust_drop") {
-    return row.partners
-      .filter((p) => p.trustChange !== null && p.trustChange <= -TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE)
-      .map(firstName);
-  }
-  return [];
+  const concerns: Record<FlagId, (p: CaseloadPartner) => boolean> = {
+    no_recent_check_in: (p) => daysBetween(p.lastCheckIn ?? row.startedOn, today) >= NO_CHECK_IN_DAYS,
+    trust_drop: (p) => p.trustChange !== null && p.trustChange <= -TRUST_DROP_POINTS + TRUST_DROP_TOLERANCE,
+    broken_promise: (p) => p.brokenPromise,
+    overdue_assignment: (p) => p.overdue,
+    safety_concern: (p) => p.raisedConcern,
+  };
+  return row.partners.filter(concerns[flag]).map(firstName);
 }
 
 /** One line per partner, first name first, so two figures in a cell are never ambiguous. */

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, is, isNull, sql, type SQL } from "drizzle-orm";
 import { PgColumn, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db";
-import { safetyConcerns } from "@/db/schema";
+import { exerciseResponses, safetyConcerns } from "@/db/schema";
 import { qualified } from "../sql";
 
 /**
@@ -26,6 +26,19 @@ export function openSafetyConcernExists(coupleId: AnyPgColumn | SQL): SQL {
   // Qualified on both sides: a bare column name here would rebind to safety_concerns itself.
   const outer = is(coupleId, PgColumn) ? qualified(coupleId) : coupleId;
   return sql`exists (select 1 from ${safetyConcerns} where ${qualified(safetyConcerns.coupleId)} = ${outer} and ${qualified(safetyConcerns.clearedAt)} is null)`;
+}
+
+/**
+ * SQL that is true while the partner `userId` has an open concern raised by their own answer, so
+ * the counsellor's caseload flag can say whose screen it came from. For the counsellor only.
+ */
+export function openSafetyConcernRaisedBy(coupleId: SQL, userId: SQL): SQL {
+  return sql`exists (
+    select 1 from ${safetyConcerns}
+    join ${exerciseResponses} on ${qualified(exerciseResponses.id)} = ${qualified(safetyConcerns.responseId)}
+    where ${qualified(safetyConcerns.coupleId)} = ${coupleId} and ${qualified(safetyConcerns.clearedAt)} is null
+      and ${qualified(exerciseResponses.userId)} = ${userId}
+  )`;
 }
 
 /** True while the couple has a safety concern the counsellor has not yet cleared. */
