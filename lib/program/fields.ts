@@ -48,6 +48,14 @@ export function labelledOptions<const V extends string>(values: readonly [V, ...
 
 const numberFormat = new Intl.NumberFormat("en-GB");
 
+/** Why a text holding a NUL character is refused: Postgres cannot store it, and no keyboard types it. */
+export const NUL_REFUSED = "Please remove the unusual characters from this text.";
+
+/** False for text holding a NUL character, which Postgres refuses in any text column. */
+export function hasNoNul(value: string): boolean {
+  return !value.includes("\u0000");
+}
+
 function tooLong(max: number): string {
   return `Please keep this to ${numberFormat.format(max)} characters or fewer.`;
 }
@@ -72,7 +80,8 @@ function baseString(max: number, missing: string) {
       error: (issue) => (issue.input === undefined || issue.input === null ? missing : "Please write this as text."),
     })
     .trim()
-    .max(max, { error: tooLong(max) });
+    .max(max, { error: tooLong(max) })
+    .refine(hasNoNul, { error: NUL_REFUSED });
 }
 
 type TextOptions = { label: string; help?: string; about: string };

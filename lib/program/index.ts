@@ -4,7 +4,7 @@
  * Import from `@/lib/program`.
  */
 export * from "./check-in";
-export { LIST_MAX_ITEMS, TEXT_MAX, TEXTAREA_MAX, type FieldSpec } from "./fields";
+export { hasNoNul, LIST_MAX_ITEMS, NUL_REFUSED, TEXT_MAX, TEXTAREA_MAX, type FieldSpec } from "./fields";
 export type { KindDefinition } from "./define-kind";
 export * from "./kinds";
 export { checkInSchema, type CheckInAnswer } from "./kinds/daily-check-in";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDay } from "@/lib/format";
 import { addIsoDays } from "@/lib/metrics/dates";
-import { EXERCISE_KINDS, TEXTAREA_MAX, TEXT_MAX } from "@/lib/program";
+import { EXERCISE_KINDS, hasNoNul, NUL_REFUSED, TEXTAREA_MAX, TEXT_MAX } from "@/lib/program";
 
 /** The agreement form: the program's agreement answer (title, details, optional days a week), with details optional here. */
 export const agreementInputSchema = z.object({
@@ -9,11 +9,13 @@ export const agreementInputSchema = z.object({
     .string({ error: "Please write what you are agreeing to." })
     .trim()
     .min(1, { error: "Please write what you are agreeing to." })
-    .max(TEXT_MAX, { error: `Please keep this to ${TEXT_MAX} characters or fewer.` }),
+    .max(TEXT_MAX, { error: `Please keep this to ${TEXT_MAX} characters or fewer.` })
+    .refine(hasNoNul, { error: NUL_REFUSED }),
   details: z
     .string()
     .trim()
     .max(TEXTAREA_MAX, { error: `Please keep this to ${TEXTAREA_MAX.toLocaleString("en-GB")} characters or fewer.` })
+    .refine(hasNoNul, { error: NUL_REFUSED })
     .optional(),
   checkInsPerWeek: z.preprocess(
     (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v),

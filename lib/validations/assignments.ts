@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recurrenceEnum } from "@/db/schema/enums";
-import { assignableKindsForStep, getStep } from "@/lib/program";
+import { assignableKindsForStep, getStep, hasNoNul, NUL_REFUSED } from "@/lib/program";
 
 /** Longest instructions a counsellor can give with one assignment. */
 export const INSTRUCTIONS_MAX = 2000;
@@ -36,6 +36,7 @@ export function assignmentSchema(today: string) {
           error: (issue) =>
             `Keep instructions to ${INSTRUCTIONS_MAX.toLocaleString("en-GB")} characters or fewer (this is ${String((issue.input as string | undefined)?.length ?? "")}).`,
         })
+        .refine(hasNoNul, { error: NUL_REFUSED })
         .default(""),
     })
     .superRefine((value, ctx) => {

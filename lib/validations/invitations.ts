@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNoNul, NUL_REFUSED } from "@/lib/program";
 
 const email = z
   .string({ error: "Enter an email address." })
@@ -12,13 +13,14 @@ const personName = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter a name.")
-  .max(100, "Keep the name under 100 characters.");
+  .max(100, "Keep the name under 100 characters.")
+  .refine(hasNoNul, { error: NUL_REFUSED });
 
 export const inviteeSchema = z.object({ name: personName, email });
 
 export const newCoupleSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the couple a name, such as their first names.").max(100, "Keep it under 100 characters."),
+    name: z.string().trim().min(1, "Give the couple a name, such as their first names.").max(100, "Keep it under 100 characters.").refine(hasNoNul, { error: NUL_REFUSED }),
     startedOn: z.iso.date({ error: "Enter the start date as a real date." }),
     partners: z.tuple([inviteeSchema, inviteeSchema]),
   })

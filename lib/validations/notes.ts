@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { noteFormatEnum, type NoteFormat } from "@/db/schema/enums";
+import { hasNoNul, NUL_REFUSED } from "@/lib/program";
 import { urlDay, urlText } from "./url-params";
 
 /** The sections of each note format, in the order they are written and shown. */
@@ -24,6 +25,7 @@ export const NOTE_SECTION_MAX = 10_000;
 const section = z
   .string()
   .max(NOTE_SECTION_MAX, `Keep each section to ${NOTE_SECTION_MAX.toLocaleString("en-GB")} characters or fewer.`)
+  .refine(hasNoNul, { error: NUL_REFUSED })
   .optional()
   .transform((v) => v?.trim() ?? "");
 
