@@ -1,0 +1,420 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq, sql } from "drizzle-orm";
+import fc from "fast-check";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { closeDb } from "@/db";
+import { clinics } from "@/db/schema";
+import { recurrenceEnum } from "@/db/schema/enums";
+import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import { EXERCISE_KINDS, STEP_DEFINITIONS, VISIBILITIES, assignableKindsForStep, type ExerciseKindId } from "@/lib/program";
+import { listTimeZones, todayIn } from "@/lib/time/zone";
+import {
+  FUZZ_RUNS,
+  answerFromFields,
+  answerToFormEntries,
+  fuzzParameters,
+  hostileForm,
+  hostileValue,
+  toFormData,
+  validDay,
+  validEmail,
+  validPassword,
+  validText,
+  type FormEntries,
+} from "../support/arbitraries";
+import { FIXTURE_PASSWORD, createClinic, db, type FixtureClinic, type FixtureUser } from "../support/fixtures";
+import { currentTestSession, signInAs } from "../support/session";
+
+/**
+ * Every server action against random and hostile forms and bound ids, as the viewer it is meant
+ * for (and now and then as someone else): it answers with a form state or Next's redirect or
+ * not-found, never an unexpected error (which the wrapper would log and show as "something went
+ * wrong", the 500 of a form), and a refused request leaves every table's row count unchanged.
+ */
+
+// Outside a request there is no cache to refresh and no request headers; the actions only read them.
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));
+// Signing in itself is mocked (tests/integration/setup.ts); only its error class is read here.
+vi.mock("next-auth", () => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ host: "localhost:3000", "user-agent": "fuzz" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined }),
+}));
+
+/** Rows written to record the attempt itself (who tried what, sessions, throttles): allowed on a refusal. */
+const LEDGER_TABLES = new Set(["audit_events", "user_sessions", "rate_limits"]);
+
+type World = {
+  partnerA: FixtureUser;
+  partnerB: FixtureUser;
+  counsellor: FixtureUser;
+  counsellor2: FixtureUser;
+  admin: FixtureUser;
+  strangers: (FixtureUser | null)[];
+  coupleId: string;
+  today: string;
+  ids: Record<"couple" | "assignment" | "promise" | "agreement" | "note" | "user", string[]>;
+  kindOfAssignment: Map<string, ExerciseKindId>;
+};
+type Case = { args: unknown[]; form: FormEntries };
+type Fuzz = {
+  /** The viewer the action is meant for; null for signed out. */
+  as: (w: World) => FixtureUser | null;
+  /** Random bound arguments and form. */
+  cases: (w: World) => fc.Arbitrary<Case>;
+  /** A plainAction (no form state): resolves to nothing. */
+  plain?: boolean;
+};
+
+const uuid = fc.uuid({ version: 4 });
+/** A bound id: one of the given records, a forged id, or anything at all. */
+const idFrom = (pool: string[]) =>
+  fc.oneof(
+    { weight: 3, arbitrary: pool.length ? fc.constantFrom(...pool) : uuid },
+    { weight: 2, arbitrary: uuid },
+    { weight: 1, arbitrary: fc.constantFrom("00000000-0000-0000-0000-000000000000", "", "null") },
+    { weight: 1, arbitrary: hostileValue },
+  );
+/** A value as a form field carries it (a hostile object becomes whatever text it can). */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "[object]";
+  }
+}
+const strings = (record: Record<string, unknown>): FormEntries =>
+  Object.entries(record)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, text(v)]);
+/** Either a valid form (maybe with one field replaced by a hostile one) or a wholly hostile one. */
+function form(fields: string[], valid: fc.Arbitrary<FormEntries>): fc.Arbitrary<FormEntries> {
+  const broken = fc.tuple(valid, hostileForm(fields), fc.nat()).map(([entries, hostile, pick]): FormEntries => {
+    const name = entries[pick % Math.max(1, entries.length)]?.[0];
+    return [...entries.filter(([n]) => n !== name), ...hostile.filter(([n]) => n === name)];
+  });
+  return fc.oneof(valid, broken, hostileForm(fields));
+}
+const noForm = hostileForm([]);
+const withArgs = (args: fc.Arbitrary<unknown>[], f: fc.Arbitrary<FormEntries>) =>
+  fc.tuple(fc.tuple(...args), f).map(([a, entries]): Case => ({ args: a, form: entries }));
+const choice = (name: string, values: string[]) => form([name], fc.constantFrom(...values).map((v): FormEntries => [[name, v]]));
+
+const stepsWithWork = STEP_DEFINITIONS.map((s) => s.number).filter((n) => assignableKindsForStep(n).length > 0);
+const assignmentForm = (w: World) =>
+  form(
+    ["step", "exerciseKind", "forUserId", "dueOn", "recurrence", "instructions"],
+    fc.constantFrom(...stepsWithWork).chain((step) =>
+      fc
+        .record({
+          step: fc.constant(step),
+          exerciseKind: fc.constantFrom(...assignableKindsForStep(step).map((k) => k.id)),
+          forUserId: fc.constantFrom("both", w.partnerA.id, w.partnerB.id, w.counsellor.id),
+          dueOn: validDay(Number(w.today.slice(0, 4)) + 1, 2100),
+          recurrence: fc.constantFrom(...recurrenceEnum.enumValues),
+          instructions: validText(2000, 0),
+        })
+        .map(strings),
+    ),
+  );
+const noteForm = form(
+  ["format", "intent", "subjective", "objective", "assessment", "plan", "data", "body"],
+  fc.record({ format: fc.constantFrom("soap", "dap", "free"), intent: fc.constantFrom("draft", "sign"), plan: validText(10_000), body: validText(10_000) }).map(strings),
+);
+const invitee = (prefix: string) => fc.record({ [`${prefix}name`]: validText(100), [`${prefix}email`]: validEmail });
+const codeForm = form(["code"], fc.stringMatching(/^\d{6}$/).map((code): FormEntries => [["code", code]]));
+const zoneForm = (extra: string[]) => form(["timeZone"], fc.constantFrom(...extra, ...listTimeZones()).map((z): FormEntries => [["timeZone", z]]));
+
+/** Every exported server action, by "use server" file and export name. */
+const FUZZ_TABLE: Record<string, Fuzz> = {
+  "app/(auth)/actions.ts#signInAction": {
+    as: () => null,
+    cases: () => withArgs([], form(["email", "password", "callbackUrl"], fc.record({ email: validEmail, password: validPassword, callbackUrl: fc.constantFrom("/", "/today", "https://evil.test") }).map(strings))),
+  },
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
+    as: () => null,
+    cases: () =>
+      withArgs([], form(["token", "password", "confirm"], fc.tuple(fc.string({ minLength: 20, maxLength: 60 }), validPassword).map(([token, p]): FormEntries => [["token", token], ["password", p], ["confirm", p]]))),
+  },
+  "app/(auth)/session/actions.ts#sessionDeadlineAction": { as: (w) => w.partnerA, cases: () => withArgs([], noForm) },
+  "app/(auth)/session/actions.ts#staySignedInAction": { as: (w) => w.partnerA, cases: () => withArgs([], noForm) },
+  "app/account/actions.ts#changePasswordAction": {
+    as: (w) => w.partnerB,
+    cases: () =>
+      withArgs([], form(["current", "password", "confirm"], fc.tuple(fc.constantFrom(FIXTURE_PASSWORD, "wrong password!"), validPassword).map(([c, p]): FormEntries => [["current", c], ["password", p], ["confirm", p]]))),
+  },
+  "app/account/time-zone-actions.ts#setMyTimeZoneAction": { as: (w) => w.partnerA, cases: () => withArgs([], zoneForm(["clinic"])) },
+  "app/account/two-factor/actions.ts#enableSecondFactorAction": { as: (w) => w.counsellor, cases: () => withArgs([], codeForm) },
+  "app/account/two-factor/actions.ts#disableSecondFactorAction": { as: (w) => w.counsellor, cases: () => withArgs([], codeForm) },
+  "app/(auth)/login/second-factor/actions.ts#verifySecondFactorAction": { as: (w) => w.counsellor2, cases: () => withArgs([], codeForm) },
+  "app/(auth)/login/second-factor/actions.ts#confirmSignInEnrolmentAction": { as: (w) => w.counsellor2, cases: () => withArgs([], codeForm) },
+  "app/(partner)/check-in/actions.ts#saveCheckInAction": {
+    as: (w) => w.partnerA,
+    cases: (w) =>
+      withArgs(
+        [],
+        form(
+          ["trust", "closeness", "mood", "contact", "note", "noteVisibility", "date"],
+          fc.tuple(answerFromFields(EXERCISE_KINDS.daily_check_in.fields), fc.constantFrom(w.today, "", "2020-01-01")).map(([a, date]) => strings({ ...a, date })),
+        ),
+      ),
+  },
+  "app/(partner)/exercises/[assignmentId]/actions.ts#saveExerciseAction": {
+    as: (w) => w.partnerA,
+    cases: (w) =>
+      idFrom(w.ids.assignment).chain((id) => {
+        const kind = typeof id === "string" ? w.kindOfAssignment.get(id) : undefined;
+        const answer = kind ? answerFromFields(EXERCISE_KINDS[kind].fields).map(answerToFormEntries) : fc.constant<FormEntries>([]);
+        const controls = fc.record({ intent: fc.constantFrom("draft", "submit"), visibility: fc.constantFrom(...VISIBILITIES) }).map(strings);
+        const valid = fc.tuple(answer, controls).map(([a, c]) => [...a, ...c]);
+        const names = kind ? EXERCISE_KINDS[kind].fields.map((f) => `answer.${f.name}`) : [];
+        return form([...names, "intent", "visibility"], valid).map((entries): Case => ({ args: [id], form: entries }));
+      }),
+  },
+  "app/(partner)/agreements/actions.ts#proposeAgreementAction": {
+    as: (w) => w.partnerA,
+    cases: () => withArgs([], form(["title", "details", "checkInsPerWeek"], fc.record({ title: validText(200), details: validText(4000, 0), checkInsPerWeek: fc.integer({ min: 1, max: 7 }) }).map(strings))),
+  },
+  "app/(partner)/agreements/actions.ts#respondToAgreementAction": {
+    as: (w) => w.partnerB,
+    cases: (w) => withArgs([idFrom(w.ids.agreement)], choice("choice", ["accept", "decline"])),
+  },
+  "app/(partner)/agreements/actions.ts#undoAgreementAcceptanceAction": { as: (w) => w.partnerB, cases: (w) => withArgs([idFrom(w.ids.agreement)], noForm) },
+  "app/(partner)/agreements/actions.ts#endAgreementAction": { as: (w) => w.partnerA, cases: (w) => withArgs([idFrom(w.ids.agreement)], noForm) },
+  "app/(partner)/promises/actions.ts#makePromiseAction": {
+    as: (w) => w.partnerA,
+    cases: () => withArgs([], form(EXERCISE_KINDS.promise.fields.map((f) => f.name), answerFromFields(EXERCISE_KINDS.promise.fields).map(strings))),
+  },
+  "app/(partner)/promises/actions.ts#confirmPromiseAction": { as: (w) => w.partnerB, cases: (w) => withArgs([idFrom(w.ids.promise)], choice("choice", ["kept", "broken"])) },
+  "app/(partner)/promises/actions.ts#undoPromiseConfirmationAction": { as: (w) => w.partnerB, cases: (w) => withArgs([idFrom(w.ids.promise)], noForm) },
+  "app/(partner)/promises/actions.ts#releasePromiseAction": { as: (w) => w.partnerA, cases: (w) => withArgs([idFrom(w.ids.promise)], noForm) },
+  "app/(counsellor)/couples/new/actions.ts#createCoupleAction": {
+    as: (w) => w.counsellor,
+    cases: () =>
+      withArgs(
+        [],
+        form(
+          ["name", "startedOn", "partners.0.name", "partners.0.email", "partners.1.name", "partners.1.email"],
+          fc.tuple(validText(100), validDay(), invitee("partners.0."), invitee("partners.1.")).map(([name, startedOn, a, b]) => strings({ name, startedOn, ...a, ...b })),
+        ),
+      ),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#assignAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], assignmentForm(w)) },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#updateAssignmentAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => withArgs([idFrom([w.coupleId]), idFrom(w.ids.assignment)], assignmentForm(w)),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#cancelAssignmentAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => withArgs([idFrom([w.coupleId]), idFrom(w.ids.assignment)], noForm),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#completeStepAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => withArgs([idFrom([w.coupleId])], form(["step"], fc.integer({ min: 0, max: 11 }).map((s): FormEntries => [["step", String(s)]]))),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#saveNoteAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => withArgs([idFrom([w.coupleId]), fc.oneof(fc.constant(null), idFrom(w.ids.note))], noteForm),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#addendumAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => withArgs([idFrom([w.coupleId]), idFrom(w.ids.note)], noteForm),
+  },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#reissueInvitationAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId]), idFrom([])], noForm) },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#clearSafetyAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#pauseJointWorkAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
+  "app/(counsellor)/couples/[coupleId]/actions.ts#resumeJointWorkAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
+  "app/(clinic)/clinic/actions.ts#reassignCoupleAction": {
+    as: (w) => w.admin,
+    cases: (w) =>
+      withArgs([], form(["coupleId", "counsellorId"], fc.record({ coupleId: idFrom(w.ids.couple), counsellorId: idFrom([w.counsellor.id, w.counsellor2.id]) }).map(strings))),
+  },
+  "app/(clinic)/clinic/actions.ts#inviteCounsellorAction": { as: (w) => w.admin, cases: () => withArgs([], form(["name", "email"], invitee("").map(strings))) },
+  "app/(clinic)/clinic/settings/actions.ts#setClinicTimeZoneAction": { as: (w) => w.admin, cases: () => withArgs([], zoneForm([])) },
+  "app/(clinic)/clinic/settings/two-factor-actions.ts#resetSecondFactorAction": {
+    as: (w) => w.admin,
+    cases: (w) => withArgs([], form(["counsellorId"], idFrom([w.counsellor.id, w.counsellor2.id]).map((id): FormEntries => [["counsellorId", text(id)]]))),
+  },
+  // Last: these change who may do what for the rest of the file (put back after their run).
+  "app/(clinic)/clinic/settings/two-factor-actions.ts#clinicTwoFactorAction": { as: (w) => w.admin, cases: () => withArgs([], form(["required"], fc.constant<FormEntries>([["required", "on"]]))) },
+  "app/(clinic)/clinic/actions.ts#deactivateCounsellorAction": {
+    as: (w) => w.admin,
+    cases: (w) =>
+      withArgs(
+        [],
+        form(
+          ["counsellorId", ...w.ids.couple.map((id) => `couple:${id}`)],
+          fc.record({ counsellorId: idFrom([w.counsellor2.id]), target: idFrom([w.counsellor.id]) }).map(({ counsellorId, target }) => [
+            ["counsellorId", text(counsellorId)] as [string, string],
+            ...w.ids.couple.map((id): [string, string] => [`couple:${id}`, text(target)]),
+          ]),
+        ),
+      ),
+  },
+  "app/(auth)/login/second-factor/actions.ts#cancelSignInAction": { as: (w) => w.counsellor2, cases: () => withArgs([], noForm), plain: true },
+  "app/(auth)/actions.ts#signOutAction": { as: (w) => w.partnerB, cases: () => withArgs([], noForm), plain: true },
+};
+
+/** Every "use server" file under app/, with its exported actions. */
+async function serverActionModules(): Promise<Map<string, Record<string, unknown>>> {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(name) && /^\s*["']use server["'];?/.test(readFileSync(path, "utf8"))) files.push(path);
+    }
+  };
+  walk(join(root, "app"));
+  const modules = new Map<string, Record<string, unknown>>();
+  for (const file of files.sort()) modules.set(relative(root, file), (await import(/* @vite-ignore */ file)) as Record<string, unknown>);
+  return modules;
+}
+
+/**
+ * Cases per action. Each runs the action against the database, ~15–40 ms here, so the quick
+ * pass runs fewer than the schema fuzz; CI sets FUZZ_ACTION_RUNS for the long pass.
+ */
+const ACTION_RUNS = Math.max(1, Number.parseInt(process.env.FUZZ_ACTION_RUNS ?? "", 10) || Math.ceil(FUZZ_RUNS / 4));
+
+let world: World;
+let modules: Map<string, Record<string, unknown>>;
+let countQuery: string;
+let cases = 0;
+const outcomes: Record<string, number> = {};
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const result = (await db().execute(sql.raw(countQuery))) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { t: string; n: number | string }[];
+  return Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]));
+}
+
+function digestOf(error: unknown): string {
+  return typeof error === "object" && error !== null && typeof (error as { digest?: unknown }).digest === "string" ? (error as { digest: string }).digest : "";
+}
+
+/**
+ * Against a Postgres server the other files write to the same database at the same time, which
+ * would move the counts: this file works in a database of its own there, dropped at the end.
+ */
+const ownDatabase = { admin: "", name: "" };
+async function useOwnDatabase(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return;
+  const name = `mend_fuzz_${process.pid}_${Date.now()}`;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  Object.assign(ownDatabase, { admin: url, name });
+  process.env.DATABASE_URL = own.toString();
+}
+
+beforeAll(async () => {
+  await useOwnDatabase();
+  const clinic: FixtureClinic = await createClinic({ couplesPerCounsellor: [["improving", "steady"], ["stalled"]] });
+  const other = await createClinic({ couplesPerCounsellor: [["improving"]] });
+  const couple = clinic.couples[0]!;
+  const [partnerA, partnerB] = couple.partners;
+  const counsellor = clinic.counsellors.find((c) => c.id === couple.counsellorId)!;
+  const counsellor2 = clinic.counsellors.find((c) => c.id !== couple.counsellorId)!;
+  const mine = <T extends { coupleId?: string | null; id?: string | null }>(rows: T[]) => rows.filter((r) => r.coupleId === couple.id).map((r) => r.id!);
+  world = {
+    partnerA,
+    partnerB,
+    counsellor,
+    counsellor2,
+    admin: clinic.admin,
+    strangers: [null, other.couples[0]!.partners[0], other.counsellors[0]!, other.admin, clinic.couples[1]!.partners[0], counsellor2],
+    coupleId: couple.id,
+    today: todayIn("UTC"),
+    ids: {
+      couple: [...clinic.couples.map((c) => c.id), other.couples[0]!.id],
+      assignment: [...mine(clinic.rows.assignments), ...other.rows.assignments.slice(0, 2).map((r) => r.id!)],
+      promise: [...mine(clinic.rows.promises), ...other.rows.promises.slice(0, 2).map((r) => r.id!)],
+      agreement: [...mine(clinic.rows.agreements), ...other.rows.agreements.slice(0, 2).map((r) => r.id!)],
+      note: [...mine(clinic.rows.notes), ...other.rows.notes.slice(0, 2).map((r) => r.id!)],
+      user: clinic.rows.users.map((u) => u.id!),
+    },
+    kindOfAssignment: new Map([...clinic.rows.assignments, ...other.rows.assignments].map((a) => [a.id!, a.exerciseKind as ExerciseKindId])),
+  };
+  const tables = (await db().execute(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)) as unknown;
+  const names = ((Array.isArray(tables) ? tables : (tables as { rows: unknown[] }).rows) as { t: string }[]).map((r) => r.t).filter((t) => !LEDGER_TABLES.has(t));
+  countQuery = names.map((t) => `select '${t}' as t, count(*)::int as n from "${t}"`).join(" union all ");
+  modules = await serverActionModules();
+}, 120_000);
+
+describe("every server action is fuzzed", () => {
+  it("the fuzz table names every exported action of every \"use server\" file", () => {
+    const exported = [...modules].flatMap(([file, exports]) => Object.entries(exports).filter(([, v]) => typeof v === "function").map(([name]) => `${file}#${name}`));
+    expect(exported.filter((key) => !FUZZ_TABLE[key])).toEqual([]);
+    expect(Object.keys(FUZZ_TABLE).filter((key) => !exported.includes(key))).toEqual([]);
+  });
+});
+
+describe.each(Object.keys(FUZZ_TABLE))("%s", (key) => {
+  it("answers every form with a state, a redirect or not-found, and a refusal writes nothing", async () => {
+    const entry = FUZZ_TABLE[key]!;
+    const [file, name] = key.split("#") as [string, string];
+    const action = modules.get(file)?.[name] as (...params: unknown[]) => Promise<FormState<unknown> | void>;
+    expect(action, key).toBeTypeOf("function");
+    const viewer = fc.oneof({ weight: 5, arbitrary: fc.constant(entry.as(world)) }, { weight: 1, arbitrary: fc.constantFrom(...world.strangers) });
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    let counts: Record<string, number> | undefined;
+    try {
+      await fc.assert(
+        fc.asyncProperty(viewer, entry.cases(world), async (who, { args, form: entries }) => {
+          cases += 1;
+          signInAs(who);
+          if (who) await currentTestSession();
+          // The counts after the previous case are the counts before this one: one query per case.
+          const before = counts ?? (await rowCounts());
+          errors.mockClear();
+          let outcome: string;
+          try {
+            const state = await (entry.plain ? action(...args, toFormData(entries)) : action(...args, initialFormState, toFormData(entries)));
+            if (entry.plain) outcome = "done";
+            else {
+              expect(state, "a form state").toMatchObject({ status: expect.stringMatching(/^(ok|error)$/) });
+              outcome = (state as FormState<unknown>).status;
+            }
+          } catch (error) {
+            const digest = digestOf(error);
+            if (digest.startsWith("NEXT_HTTP_ERROR_FALLBACK;404")) outcome = "not-found";
+            else if (digest.startsWith("NEXT_REDIRECT")) outcome = digest.includes(";/login") ? "to-login" : "redirect";
+            else throw new Error(`${key} threw ${String(error)}`, { cause: error });
+          }
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+          expect(errors.mock.calls.map((c) => c.map(String).join(" ")), `${key} logged an unexpected error (${outcome})`).toEqual([]);
+          counts = await rowCounts();
+          if (outcome === "error" || outcome === "not-found" || outcome === "to-login") expect(counts, `${key} refused (${outcome}) but wrote`).toEqual(before);
+        }),
+        fuzzParameters(ACTION_RUNS),
+      );
+    } finally {
+      errors.mockRestore();
+      // Put back what the disruptive actions change, so the rest of the file sees the same clinic.
+      await db().update(clinics).set({ requireStaffTwoFactor: false }).where(eq(clinics.id, world.admin.clinicId));
+    }
+  });
+});
+
+afterAll(async () => {
+  if (ownDatabase.name) {
+    await closeDb();
+    const admin = postgres(ownDatabase.admin, { max: 1, onnotice: () => undefined });
+    await admin.unsafe(`drop database if exists ${ownDatabase.name} with (force)`).finally(() => admin.end());
+  }
+  const summary = Object.entries(outcomes)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+  console.log(`[fuzz] actions: ${Object.keys(FUZZ_TABLE).length} actions, ${cases} cases (FUZZ_ACTION_RUNS=${ACTION_RUNS}): ${summary}`);
+});
