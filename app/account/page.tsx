@@ -1,11 +1,13 @@
 import { AppShell } from "@/components/app-shell/app-shell";
+import { TimeZoneForm } from "@/components/time-zone-form";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { getMyTimeZoneChoice } from "@/lib/dal/time-zones";
 import { HOME_BY_ROLE, requireViewer } from "@/lib/dal/viewer";
 import { listTimeZones } from "@/lib/time/zone";
+import { CLINIC_ZONE_CHOICE } from "@/lib/validations/time-zone";
 import { PasswordForm } from "./password-form";
-import { MyTimeZoneForm } from "./time-zone-form";
+import { setMyTimeZoneAction } from "./time-zone-actions";
 import { TwoFactorCard } from "./two-factor-card";
 import type { Metadata } from "next";
 
@@ -36,7 +38,13 @@ export default async function AccountPage({ searchParams }: Props) {
           <p className="mt-1 mb-4 text-sm text-muted">
             Your day starts at midnight here: your daily check-in, what is due today or overdue, and your streak follow it.
           </p>
-          <MyTimeZoneForm own={zone.own} clinic={zone.clinic} zones={listTimeZones()} />
+          <TimeZoneForm
+            action={setMyTimeZoneAction}
+            label="Your time zone"
+            current={zone.own ?? CLINIC_ZONE_CHOICE}
+            zones={listTimeZones()}
+            fallback={{ value: CLINIC_ZONE_CHOICE, label: `Use my clinic's time zone (${zone.clinic})` }}
+          />
         </Card>
       </div>
     </AppShell>

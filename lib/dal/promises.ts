@@ -38,7 +38,6 @@ export type PromiseView = {
 };
 
 /** How long after marking a promise kept or broken the partner who marked it may take it back. */
-/** How long marking a promise kept or broken can be taken back. */
 export const PROMISE_UNDO_MS = UNDO_WINDOW_MS;
 
 export type PromiseLedger = {

@@ -1,10 +1,11 @@
+import { TimeZoneForm } from "@/components/time-zone-form";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getClinicTwoFactorRequirement } from "@/lib/dal/second-factor";
 import { requireRole } from "@/lib/dal/viewer";
 import { formatDay } from "@/lib/format";
 import { listTimeZones, todayIn } from "@/lib/time/zone";
-import { ClinicTimeZoneForm } from "./time-zone-form";
+import { setClinicTimeZoneAction } from "./actions";
 import { ClinicTwoFactorForm } from "./two-factor-form";
 import type { Metadata } from "next";
 
@@ -27,7 +28,7 @@ export default async function ClinicSettingsPage() {
             Today in {viewer.clinicTimeZone} is <span className="font-medium text-ink">{formatDay(todayIn(viewer.clinicTimeZone))}</span>.
           </p>
         </div>
-        <ClinicTimeZoneForm current={viewer.clinicTimeZone} zones={listTimeZones()} />
+        <TimeZoneForm action={setClinicTimeZoneAction} label="Clinic time zone" current={viewer.clinicTimeZone} zones={listTimeZones()} />
       </Card>
       <Card className="mt-4 max-w-2xl" aria-labelledby="two-factor-heading">
         <CardTitle id="two-factor-heading">Two-factor sign-in for staff</CardTitle>
