@@ -13,6 +13,7 @@ import { sendInvitationEmail } from "@/lib/email";
 import { appOrigin } from "@/lib/origin";
 import { INVITATION_ENDED, type InviteeInput, type NewCoupleInput } from "@/lib/validations/invitations";
 import { recordAudit } from "./audit";
+import { DUPLICATE_WINDOW_SECONDS } from "./duplicates";
 import { parseIdOrNotFound } from "./scope";
 import { revokeSessions } from "./sessions";
 import { requireRole, type Viewer } from "./viewer";
@@ -199,6 +200,8 @@ export async function listCoupleInvitations(coupleId: string): Promise<Invitatio
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, status: statusOf(r), expiresAt: r.expiresAt, createdAt: r.createdAt }));
 }
 
+const JUST_REISSUED = "A fresh link for this invitation was sent a moment ago; it is the one listed now.";
+
 /**
  * A fresh link for someone who has not accepted yet; the old link stops working. Partner
  * invitations are the couple's counsellor's to reissue, counsellor invitations the admin's.
@@ -218,6 +221,7 @@ export async function reissueInvitation(invitationId: string): Promise<IssuedInv
         coupleId: invitations.coupleId,
         slot: invitations.slot,
         acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
         counsellorId: couples.counsellorId,
       })
       .from(invitations)
@@ -231,6 +235,8 @@ export async function reissueInvitation(invitationId: string): Promise<IssuedInv
         (viewer.role === "clinic_admin" && old.role === "counsellor"));
     if (!old || !mayReissue) notFound();
     if (old.acceptedAt) return null;
+    // Reissued a moment ago (the same click twice): a second fresh link would kill the first one just sent.
+    if (old.revokedAt && Date.now() - old.revokedAt.getTime() < DUPLICATE_WINDOW_SECONDS * 1000) throw new InputError(JUST_REISSUED);
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
