@@ -4,7 +4,7 @@ import { securityHeadersFor } from "@/lib/http/security-headers";
 import { MAX_CALLBACK_LENGTH } from "@/lib/safe-redirect";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PUBLIC_PATHS = ["/login", "/invite", "/api/auth"];
+const PUBLIC_PATHS = ["/login", "/invite", "/api/auth", "/api/health"];
 
 /**
  * Sends visitors without a session cookie to sign in. It decides nothing else: every page and

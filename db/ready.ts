@@ -45,3 +45,25 @@ export async function db(): Promise<Database> {
   await ensureReady();
   return getRawDb();
 }
+
+/**
+ * True when the database is migrated and answers `select 1` within `timeoutMs`. A probe that
+ * times out is abandoned, not cancelled: the driver's own connect timeout ends it.
+ */
+export async function databaseAnswers(timeoutMs: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const probe = db()
+    .then((database) => database.execute(sql`select 1`))
+    .then(
+      () => true,
+      () => false,
+    );
+  try {
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
