@@ -15,9 +15,12 @@ import {
   FUZZ_RUNS,
   answerFromFields,
   answerToFormEntries,
+  asEntries,
+  formOf,
   fuzzParameters,
   hostileForm,
-  hostileValue,
+  idFrom,
+  safeString,
   toFormData,
   validDay,
   validEmail,
@@ -69,43 +72,14 @@ type Fuzz = {
   plain?: boolean;
 };
 
-const uuid = fc.uuid({ version: 4 });
-/** A bound id: one of the given records, a forged id, or anything at all. */
-const idFrom = (pool: string[]) =>
-  fc.oneof(
-    { weight: 3, arbitrary: pool.length ? fc.constantFrom(...pool) : uuid },
-    { weight: 2, arbitrary: uuid },
-    { weight: 1, arbitrary: fc.constantFrom("00000000-0000-0000-0000-000000000000", "", "null") },
-    { weight: 1, arbitrary: hostileValue },
-  );
-/** A value as a form field carries it (a hostile object becomes whatever text it can). */
-function text(value: unknown): string {
-  try {
-    return String(value);
-  } catch {
-    return "[object]";
-  }
-}
-const strings = (record: Record<string, unknown>): FormEntries =>
-  Object.entries(record)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => [k, text(v)]);
-/** Either a valid form (maybe with one field replaced by a hostile one) or a wholly hostile one. */
-function form(fields: string[], valid: fc.Arbitrary<FormEntries>): fc.Arbitrary<FormEntries> {
-  const broken = fc.tuple(valid, hostileForm(fields), fc.nat()).map(([entries, hostile, pick]): FormEntries => {
-    const name = entries[pick % Math.max(1, entries.length)]?.[0];
-    return [...entries.filter(([n]) => n !== name), ...hostile.filter(([n]) => n === name)];
-  });
-  return fc.oneof(valid, broken, hostileForm(fields));
-}
 const noForm = hostileForm([]);
 const withArgs = (args: fc.Arbitrary<unknown>[], f: fc.Arbitrary<FormEntries>) =>
   fc.tuple(fc.tuple(...args), f).map(([a, entries]): Case => ({ args: a, form: entries }));
-const choice = (name: string, values: string[]) => form([name], fc.constantFrom(...values).map((v): FormEntries => [[name, v]]));
+const choice = (name: string, values: string[]) => formOf([name], fc.constantFrom(...values).map((v): FormEntries => [[name, v]]));
 
 const stepsWithWork = STEP_DEFINITIONS.map((s) => s.number).filter((n) => assignableKindsForStep(n).length > 0);
 const assignmentForm = (w: World) =>
-  form(
+  formOf(
     ["step", "exerciseKind", "forUserId", "dueOn", "recurrence", "instructions"],
     fc.constantFrom(...stepsWithWork).chain((step) =>
       fc
@@ -117,34 +91,34 @@ const assignmentForm = (w: World) =>
           recurrence: fc.constantFrom(...recurrenceEnum.enumValues),
           instructions: validText(2000, 0),
         })
-        .map(strings),
+        .map(asEntries),
     ),
   );
-const noteForm = form(
+const noteForm = formOf(
   ["format", "intent", "subjective", "objective", "assessment", "plan", "data", "body"],
-  fc.record({ format: fc.constantFrom("soap", "dap", "free"), intent: fc.constantFrom("draft", "sign"), plan: validText(10_000), body: validText(10_000) }).map(strings),
+  fc.record({ format: fc.constantFrom("soap", "dap", "free"), intent: fc.constantFrom("draft", "sign"), plan: validText(10_000), body: validText(10_000) }).map(asEntries),
 );
 const invitee = (prefix: string) => fc.record({ [`${prefix}name`]: validText(100), [`${prefix}email`]: validEmail });
-const codeForm = form(["code"], fc.stringMatching(/^\d{6}$/).map((code): FormEntries => [["code", code]]));
-const zoneForm = (extra: string[]) => form(["timeZone"], fc.constantFrom(...extra, ...listTimeZones()).map((z): FormEntries => [["timeZone", z]]));
+const codeForm = formOf(["code"], fc.stringMatching(/^\d{6}$/).map((code): FormEntries => [["code", code]]));
+const zoneForm = (extra: string[]) => formOf(["timeZone"], fc.constantFrom(...extra, ...listTimeZones()).map((z): FormEntries => [["timeZone", z]]));
 
 /** Every exported server action, by "use server" file and export name. */
 const FUZZ_TABLE: Record<string, Fuzz> = {
   "app/(auth)/actions.ts#signInAction": {
     as: () => null,
-    cases: () => withArgs([], form(["email", "password", "callbackUrl"], fc.record({ email: validEmail, password: validPassword, callbackUrl: fc.constantFrom("/", "/today", "https://evil.test") }).map(strings))),
+    cases: () => withArgs([], formOf(["email", "password", "callbackUrl"], fc.record({ email: validEmail, password: validPassword, callbackUrl: fc.constantFrom("/", "/today", "https://evil.test") }).map(asEntries))),
   },
   "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": {
     as: () => null,
     cases: () =>
-      withArgs([], form(["token", "password", "confirm"], fc.tuple(fc.string({ minLength: 20, maxLength: 60 }), validPassword).map(([token, p]): FormEntries => [["token", token], ["password", p], ["confirm", p]]))),
+      withArgs([], formOf(["token", "password", "confirm"], fc.tuple(fc.string({ minLength: 20, maxLength: 60 }), validPassword).map(([token, p]): FormEntries => [["token", token], ["password", p], ["confirm", p]]))),
   },
   "app/(auth)/session/actions.ts#sessionDeadlineAction": { as: (w) => w.partnerA, cases: () => withArgs([], noForm) },
   "app/(auth)/session/actions.ts#staySignedInAction": { as: (w) => w.partnerA, cases: () => withArgs([], noForm) },
   "app/account/actions.ts#changePasswordAction": {
     as: (w) => w.partnerB,
     cases: () =>
-      withArgs([], form(["current", "password", "confirm"], fc.tuple(fc.constantFrom(FIXTURE_PASSWORD, "wrong password!"), validPassword).map(([c, p]): FormEntries => [["current", c], ["password", p], ["confirm", p]]))),
+      withArgs([], formOf(["current", "password", "confirm"], fc.tuple(fc.constantFrom(FIXTURE_PASSWORD, "wrong password!"), validPassword).map(([c, p]): FormEntries => [["current", c], ["password", p], ["confirm", p]]))),
   },
   "app/account/time-zone-actions.ts#setMyTimeZoneAction": { as: (w) => w.partnerA, cases: () => withArgs([], zoneForm(["clinic"])) },
   "app/account/two-factor/actions.ts#enableSecondFactorAction": { as: (w) => w.counsellor, cases: () => withArgs([], codeForm) },
@@ -156,9 +130,9 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
     cases: (w) =>
       withArgs(
         [],
-        form(
+        formOf(
           ["trust", "closeness", "mood", "contact", "note", "noteVisibility", "date"],
-          fc.tuple(answerFromFields(EXERCISE_KINDS.daily_check_in.fields), fc.constantFrom(w.today, "", "2020-01-01")).map(([a, date]) => strings({ ...a, date })),
+          fc.tuple(answerFromFields(EXERCISE_KINDS.daily_check_in.fields), fc.constantFrom(w.today, "", "2020-01-01")).map(([a, date]) => asEntries({ ...a, date })),
         ),
       ),
   },
@@ -168,15 +142,15 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
       idFrom(w.ids.assignment).chain((id) => {
         const kind = typeof id === "string" ? w.kindOfAssignment.get(id) : undefined;
         const answer = kind ? answerFromFields(EXERCISE_KINDS[kind].fields).map(answerToFormEntries) : fc.constant<FormEntries>([]);
-        const controls = fc.record({ intent: fc.constantFrom("draft", "submit"), visibility: fc.constantFrom(...VISIBILITIES) }).map(strings);
+        const controls = fc.record({ intent: fc.constantFrom("draft", "submit"), visibility: fc.constantFrom(...VISIBILITIES) }).map(asEntries);
         const valid = fc.tuple(answer, controls).map(([a, c]) => [...a, ...c]);
         const names = kind ? EXERCISE_KINDS[kind].fields.map((f) => `answer.${f.name}`) : [];
-        return form([...names, "intent", "visibility"], valid).map((entries): Case => ({ args: [id], form: entries }));
+        return formOf([...names, "intent", "visibility"], valid).map((entries): Case => ({ args: [id], form: entries }));
       }),
   },
   "app/(partner)/agreements/actions.ts#proposeAgreementAction": {
     as: (w) => w.partnerA,
-    cases: () => withArgs([], form(["title", "details", "checkInsPerWeek"], fc.record({ title: validText(200), details: validText(4000, 0), checkInsPerWeek: fc.integer({ min: 1, max: 7 }) }).map(strings))),
+    cases: () => withArgs([], formOf(["title", "details", "checkInsPerWeek"], fc.record({ title: validText(200), details: validText(4000, 0), checkInsPerWeek: fc.integer({ min: 1, max: 7 }) }).map(asEntries))),
   },
   "app/(partner)/agreements/actions.ts#respondToAgreementAction": {
     as: (w) => w.partnerB,
@@ -186,7 +160,7 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
   "app/(partner)/agreements/actions.ts#endAgreementAction": { as: (w) => w.partnerA, cases: (w) => withArgs([idFrom(w.ids.agreement)], noForm) },
   "app/(partner)/promises/actions.ts#makePromiseAction": {
     as: (w) => w.partnerA,
-    cases: () => withArgs([], form(EXERCISE_KINDS.promise.fields.map((f) => f.name), answerFromFields(EXERCISE_KINDS.promise.fields).map(strings))),
+    cases: () => withArgs([], formOf(EXERCISE_KINDS.promise.fields.map((f) => f.name), answerFromFields(EXERCISE_KINDS.promise.fields).map(asEntries))),
   },
   "app/(partner)/promises/actions.ts#confirmPromiseAction": { as: (w) => w.partnerB, cases: (w) => withArgs([idFrom(w.ids.promise)], choice("choice", ["kept", "broken"])) },
   "app/(partner)/promises/actions.ts#undoPromiseConfirmationAction": { as: (w) => w.partnerB, cases: (w) => withArgs([idFrom(w.ids.promise)], noForm) },
@@ -196,9 +170,9 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
     cases: () =>
       withArgs(
         [],
-        form(
+        formOf(
           ["name", "startedOn", "partners.0.name", "partners.0.email", "partners.1.name", "partners.1.email"],
-          fc.tuple(validText(100), validDay(), invitee("partners.0."), invitee("partners.1.")).map(([name, startedOn, a, b]) => strings({ name, startedOn, ...a, ...b })),
+          fc.tuple(validText(100), validDay(), invitee("partners.0."), invitee("partners.1.")).map(([name, startedOn, a, b]) => asEntries({ name, startedOn, ...a, ...b })),
         ),
       ),
   },
@@ -213,7 +187,7 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
   },
   "app/(counsellor)/couples/[coupleId]/actions.ts#completeStepAction": {
     as: (w) => w.counsellor,
-    cases: (w) => withArgs([idFrom([w.coupleId])], form(["step"], fc.integer({ min: 0, max: 11 }).map((s): FormEntries => [["step", String(s)]]))),
+    cases: (w) => withArgs([idFrom([w.coupleId])], formOf(["step"], fc.integer({ min: 0, max: 11 }).map((s): FormEntries => [["step", String(s)]]))),
   },
   "app/(counsellor)/couples/[coupleId]/actions.ts#saveNoteAction": {
     as: (w) => w.counsellor,
@@ -230,26 +204,26 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
   "app/(clinic)/clinic/actions.ts#reassignCoupleAction": {
     as: (w) => w.admin,
     cases: (w) =>
-      withArgs([], form(["coupleId", "counsellorId"], fc.record({ coupleId: idFrom(w.ids.couple), counsellorId: idFrom([w.counsellor.id, w.counsellor2.id]) }).map(strings))),
+      withArgs([], formOf(["coupleId", "counsellorId"], fc.record({ coupleId: idFrom(w.ids.couple), counsellorId: idFrom([w.counsellor.id, w.counsellor2.id]) }).map(asEntries))),
   },
-  "app/(clinic)/clinic/actions.ts#inviteCounsellorAction": { as: (w) => w.admin, cases: () => withArgs([], form(["name", "email"], invitee("").map(strings))) },
+  "app/(clinic)/clinic/actions.ts#inviteCounsellorAction": { as: (w) => w.admin, cases: () => withArgs([], formOf(["name", "email"], invitee("").map(asEntries))) },
   "app/(clinic)/clinic/settings/actions.ts#setClinicTimeZoneAction": { as: (w) => w.admin, cases: () => withArgs([], zoneForm([])) },
   "app/(clinic)/clinic/settings/two-factor-actions.ts#resetSecondFactorAction": {
     as: (w) => w.admin,
-    cases: (w) => withArgs([], form(["counsellorId"], idFrom([w.counsellor.id, w.counsellor2.id]).map((id): FormEntries => [["counsellorId", text(id)]]))),
+    cases: (w) => withArgs([], formOf(["counsellorId"], idFrom([w.counsellor.id, w.counsellor2.id]).map((id): FormEntries => [["counsellorId", safeString(id)]]))),
   },
   // Last: these change who may do what for the rest of the file (put back after their run).
-  "app/(clinic)/clinic/settings/two-factor-actions.ts#clinicTwoFactorAction": { as: (w) => w.admin, cases: () => withArgs([], form(["required"], fc.constant<FormEntries>([["required", "on"]]))) },
+  "app/(clinic)/clinic/settings/two-factor-actions.ts#clinicTwoFactorAction": { as: (w) => w.admin, cases: () => withArgs([], formOf(["required"], fc.constant<FormEntries>([["required", "on"]]))) },
   "app/(clinic)/clinic/actions.ts#deactivateCounsellorAction": {
     as: (w) => w.admin,
     cases: (w) =>
       withArgs(
         [],
-        form(
+        formOf(
           ["counsellorId", ...w.ids.couple.map((id) => `couple:${id}`)],
           fc.record({ counsellorId: idFrom([w.counsellor2.id]), target: idFrom([w.counsellor.id]) }).map(({ counsellorId, target }) => [
-            ["counsellorId", text(counsellorId)] as [string, string],
-            ...w.ids.couple.map((id): [string, string] => [`couple:${id}`, text(target)]),
+            ["counsellorId", safeString(counsellorId)] as [string, string],
+            ...w.ids.couple.map((id): [string, string] => [`couple:${id}`, safeString(target)]),
           ]),
         ),
       ),

@@ -128,7 +128,7 @@ export function hostileRecord(keys: readonly string[]): fc.Arbitrary<Record<stri
 }
 
 /** String(value), or a stand-in for the values that cannot become one (null-prototype objects, symbols). */
-function safeString(value: unknown): string {
+export function safeString(value: unknown): string {
   try {
     return String(value);
   } catch {
@@ -264,16 +264,29 @@ export function hostileForm(fields: readonly string[]): fc.Arbitrary<FormEntries
     .map(([parts, stray]) => [...parts.flat(), ...stray]);
 }
 
-/** Valid FormData entries from a record of valid field values (strings), maybe with one field broken. */
-export function formFrom(valid: fc.Arbitrary<Record<string, string>>, fields: readonly string[]): fc.Arbitrary<FormEntries> {
+/** Either a valid form (maybe with one field replaced by what a hostile form sent for it, or left out) or a wholly hostile one. */
+export function formOf(fields: readonly string[], valid: fc.Arbitrary<FormEntries>): fc.Arbitrary<FormEntries> {
+  const broken = fc.tuple(valid, hostileForm(fields), fc.nat()).map(([entries, hostile, pick]): FormEntries => {
+    const name = entries[pick % Math.max(1, entries.length)]?.[0];
+    return [...entries.filter(([n]) => n !== name), ...hostile.filter(([n]) => n === name)];
+  });
+  return fc.oneof(valid, broken, hostileForm(fields));
+}
+
+/** A record's defined values as form fields (a hostile object becomes whatever text it can). */
+export function asEntries(record: Record<string, unknown>): FormEntries {
+  return Object.entries(record)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, safeString(v)]);
+}
+
+/** A bound id: one of the given records, a forged id, or anything at all. */
+export function idFrom(pool: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(
-    valid.map((v) => Object.entries(v)),
-    fc.tuple(valid, hostileForm(fields), fc.nat()).map(([v, hostile, pick]): FormEntries => {
-      // Valid fields with one of them replaced by whatever the hostile form sent for it (or left out).
-      const entries = Object.entries(v);
-      const broken = entries[pick % Math.max(1, entries.length)]?.[0];
-      return [...entries.filter(([name]) => name !== broken), ...hostile.filter(([name]) => name === broken)];
-    }),
+    { weight: 3, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.uuid({ version: 4 }) },
+    { weight: 2, arbitrary: fc.uuid({ version: 4 }) },
+    { weight: 1, arbitrary: fc.constantFrom("00000000-0000-0000-0000-000000000000", "", "null") },
+    { weight: 1, arbitrary: hostileValue },
   );
 }
 
