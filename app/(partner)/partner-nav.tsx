@@ -13,7 +13,10 @@ const ITEMS = [
   { href: "/progress", label: "My progress" },
 ];
 
-/** The partner's sections: three to a row on a phone, one row on wider screens; every link a full 44 px target. */
+/**
+ * The partner's sections: three to a row on a phone, one row on wider screens, and a link to their own
+ * record below; every link a full 44 px target.
+ */
 export function PartnerNav() {
   const pathname = usePathname();
   return (
@@ -37,6 +40,16 @@ export function PartnerNav() {
           );
         })}
       </ul>
+      {/* Less often needed than the sections above, so a quieter link of its own, still a full 44 px target. */}
+      <p className="mt-1 flex justify-end">
+        <Link
+          href="/record"
+          aria-current={pathname === "/record" || pathname.startsWith("/record/") ? "page" : undefined}
+          className="inline-flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-brand underline-offset-2 hover:underline aria-[current=page]:text-ink"
+        >
+          My record and who has seen it
+        </Link>
+      </p>
     </nav>
   );
 }
