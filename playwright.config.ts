@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { fixtureFile } from "./tests/support/markers";
 
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${port}`;
@@ -44,7 +45,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx next start -p ${port}`,
+      // The fixture clinics of the access matrix and leak sweep go in before the server holds the database.
+      command: `npx tsx scripts/e2e-fixtures.ts ${fixtureFile(port)} && npx next start -p ${port}`,
       url: `${baseURL}/login`,
       timeout: 120_000,
       reuseExistingServer: false,

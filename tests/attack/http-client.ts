@@ -73,3 +73,18 @@ export async function postSignInForm(
     },
   });
 }
+
+/** The `name=value` pairs of a response's Set-Cookie headers, as a Cookie header sends them back. */
+export function cookiesFrom(res: RawResponse): string {
+  const raw = res.headers["set-cookie"];
+  const lines = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return lines.map((line) => line.split(";")[0]!).filter((pair) => !pair.endsWith("=")).join("; ");
+}
+
+/** Signs in through the real form and returns the session cookie header; fails if no session came back. */
+export async function signInCookie(baseURL: string, email: string, password: string): Promise<string> {
+  const res = await postSignInForm(baseURL, { email, password });
+  const cookie = cookiesFrom(res);
+  if (!/session-token=/.test(cookie)) throw new Error(`signing in as ${email} gave no session (status ${res.status})`);
+  return cookie;
+}
