@@ -378,7 +378,8 @@ describe.each(Object.keys(FUZZ_TABLE))("%s", (key) => {
       // Put back what the disruptive actions change, so the rest of the file sees the same clinic.
       await db().update(clinics).set({ requireStaffTwoFactor: false }).where(eq(clinics.id, world.admin.clinicId));
     }
-  });
+    // Up to ~100 ms a case on a busy machine (a password check is ~70 ms of it).
+  }, 30_000 + ACTION_RUNS * 250);
 });
 
 afterAll(async () => {

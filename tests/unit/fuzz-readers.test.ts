@@ -18,6 +18,8 @@ import { FUZZ_RUNS, fuzzParameters, hostileForm, hostileString, hostileValue, se
  */
 
 let cases = 0;
+/** The long pass runs 1,000 cases a property: give each property time in proportion. */
+const TIMEOUT = 5_000 + FUZZ_RUNS * 60;
 const counted = <T extends unknown[]>(check: (...args: T) => void) => (...args: T) => {
   cases += 1;
   check(...args);
@@ -40,7 +42,7 @@ describe("form readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 
   it("checkInFormValues and readReassignments hand on strings only", () => {
     fc.assert(
@@ -53,7 +55,7 @@ describe("form readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 
   it.each(EXERCISE_KIND_IDS)("formDataToAnswer reads any form for the kind %s", (id) => {
     const fields = EXERCISE_KINDS[id].fields;
@@ -73,7 +75,7 @@ describe("form readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 });
 
 describe("URL readers", () => {
@@ -96,7 +98,7 @@ describe("URL readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 
   it("safeRedirectPath keeps any callback inside the app", () => {
     fc.assert(
@@ -110,7 +112,7 @@ describe("URL readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 
   it("parseDueAt reads any typed due time in any zone without throwing", () => {
     const zones = listTimeZones();
@@ -124,7 +126,7 @@ describe("URL readers", () => {
       ),
       fuzzParameters(),
     );
-  });
+  }, TIMEOUT);
 });
 
 afterAll(() => {

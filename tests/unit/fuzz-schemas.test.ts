@@ -283,18 +283,8 @@ const FUZZ_TABLE: Record<string, Entry> = {
 const SCHEMA_FACTORIES = new Set(["assignmentSchema", "urlText"]);
 /** Exported functions of the schema modules that build no schema (readers, labels, checks). */
 const NOT_SCHEMA_FACTORIES = new Set([
-  "agreementPhase",
-  "agreementDates",
-  "frequencyLabel",
-  "parseDateRange",
-  "assertDateRange",
-  "readReassignments",
-  "auditRangeProblem",
-  "controlName",
-  "formDataToAnswer",
-  "parseDueAt",
-  "checkInFormValues",
-  "isSaneDay",
+  "agreementPhase", "agreementDates", "frequencyLabel", "parseDateRange", "assertDateRange", "readReassignments",
+  "auditRangeProblem", "controlName", "formDataToAnswer", "parseDueAt", "checkInFormValues", "isSaneDay",
 ]);
 
 function isZodSchema(value: unknown): value is Schema {
@@ -310,6 +300,8 @@ function shapeKeys(schema: Schema): string[] {
 }
 
 let cases = 0;
+/** The long pass runs 1,000 cases a property: give each property time in proportion. */
+const TIMEOUT = 5_000 + FUZZ_RUNS * 60;
 
 /** Parses without throwing; an accepted value holds no NUL byte (outside secrets) and no text over the cap. */
 function check(name: string, entry: Entry, input: unknown, mustSucceed: boolean): void {
@@ -374,24 +366,24 @@ describe.each(Object.entries(FUZZ_TABLE))("%s", (name, entry) => {
 
   it("never throws on anything at all", () => {
     fc.assert(fc.property(hostileValue, (input) => check(name, entry, input, false)), fuzzParameters());
-  });
+  }, TIMEOUT);
 
   it("never throws on its own fields holding anything", () => {
     fc.assert(fc.property(hostileRecord(keys), (input) => check(name, entry, input, false)), fuzzParameters());
-  });
+  }, TIMEOUT);
 
   it("accepts valid values", () => {
     fc.assert(fc.property(entry.valid, (input) => check(name, entry, input, true)), fuzzParameters());
-  });
+  }, TIMEOUT);
 
   if (takesRecords) it("never throws on a valid value with one field broken", () => {
     const base = entry.valid.filter((v): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v));
     fc.assert(fc.property(mutateRecord(base), (input) => check(name, entry, input, false)), fuzzParameters());
-  });
+  }, TIMEOUT);
 
   if (entry.url) it("reads any URL without failing", () => {
     fc.assert(fc.property(searchParamsRecord(keys), (input) => check(name, entry, input, true)), fuzzParameters());
-  });
+  }, TIMEOUT);
 });
 
 afterAll(() => {
