@@ -82,8 +82,8 @@ export function cookiesFrom(res: RawResponse): string {
 }
 
 /** Signs in through the real form and returns the session cookie header; fails if no session came back. */
-export async function signInCookie(baseURL: string, email: string, password: string): Promise<string> {
-  const res = await postSignInForm(baseURL, { email, password });
+export async function signInCookie(baseURL: string, email: string, password: string, localAddress?: string): Promise<string> {
+  const res = await postSignInForm(baseURL, { email, password }, { localAddress });
   const cookie = cookiesFrom(res);
   if (!/session-token=/.test(cookie)) throw new Error(`signing in as ${email} gave no session (status ${res.status})`);
   return cookie;

@@ -8,11 +8,14 @@ export function loadFixtureIds(baseURL: string): FixtureIds {
   return JSON.parse(readFileSync(fixtureFile(new URL(baseURL).port), "utf8")) as FixtureIds;
 }
 
-/** Session cookies for each actor, signed in through the real form (signed out: no cookie). */
+/**
+ * Session cookies for each actor, signed in through the real form (signed out: no cookie), from a
+ * loopback address of their own so no other spec's throttled guessing can stand in the way.
+ */
 export async function signInAll<A extends SweepActor>(baseURL: string, actors: readonly A[]): Promise<Record<A, string>> {
   const cookies = {} as Record<A, string>;
   for (const actor of actors) {
-    cookies[actor] = actor === "signedOut" ? "" : await signInCookie(baseURL, ACCOUNT_EMAIL[actor as Exclude<SweepActor, "signedOut">], FIXTURE_PASSWORD);
+    cookies[actor] = actor === "signedOut" ? "" : await signInCookie(baseURL, ACCOUNT_EMAIL[actor as Exclude<SweepActor, "signedOut">], FIXTURE_PASSWORD, "127.0.0.150");
   }
   return cookies;
 }
