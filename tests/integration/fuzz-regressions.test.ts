@@ -34,8 +34,10 @@ function form(fields: Record<string, string>): FormData {
   return data;
 }
 
+/** Rows of `table` belonging to this file's clinic (other files write to the same server database in CI). */
 async function rowCount(table: string): Promise<number> {
-  const result = (await db().execute(sql.raw(`select count(*)::int as n from "${table}"`))) as unknown;
+  const scope = table === "couples" || table === "users" ? sql`clinic_id = ${clinic.clinicId}` : sql`couple_id = ${clinic.couples[0]!.id}`;
+  const result = (await db().execute(sql`select count(*)::int as n from ${sql.identifier(table)} where ${scope}`)) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
   return Number(rows[0]!.n);
 }
