@@ -4,6 +4,9 @@ export async function register() {
     // First, so no request is served before its socket address is known.
     const { stampPeerAddress } = await import("./lib/http/stamp-peer-address");
     stampPeerAddress();
+    // Likewise first: Next fails on an unreadable router header before proxy.ts could refuse it.
+    const { screenRouterHeaders } = await import("./lib/http/router-headers");
+    screenRouterHeaders();
     const { trustedProxies } = await import("./lib/http/client-address");
     try {
       trustedProxies();

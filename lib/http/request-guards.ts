@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MALFORMED_ROUTER_HEADER } from "./router-headers";
 
 /**
  * Longest request target (path and query) served. Links Mend makes are a few hundred characters;
@@ -32,8 +33,9 @@ function originHost(origin: string): string | null {
 
 /**
  * Requests Next would answer with a 500 (or render at length), refused here with the right 4xx
- * instead: an over-long URL (414), a path that does not percent-decode (400), a server action from another origin (403) or with a body over
- * the limit (413). Null lets the request through.
+ * instead: an over-long URL (414), a path that does not percent-decode or a router header Next
+ * cannot parse (400, see router-headers.ts), a server action from another origin (403) or with a
+ * body over the limit (413). Null lets the request through.
  */
 export function refuseMalformedRequest(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
@@ -44,6 +46,7 @@ export function refuseMalformedRequest(request: NextRequest): NextResponse | nul
   } catch {
     return refusal(400, "That address could not be read.");
   }
+  if (request.headers.has(MALFORMED_ROUTER_HEADER)) return refusal(400, "That request could not be read.");
 
   if (request.method === "POST" && request.headers.has("next-action")) {
     const origin = request.headers.get("origin");

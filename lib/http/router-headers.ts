@@ -1,0 +1,51 @@
+import { channel } from "node:diagnostics_channel";
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import type { IncomingMessage } from "node:http";
+
+/**
+ * Set on a request whose router headers Next could not read, naming the header; proxy.ts refuses
+ * such a request with 400. Whatever a client sends under this name is replaced.
+ */
+export const MALFORMED_ROUTER_HEADER = "x-mend-malformed-router-header";
+
+const ROUTER_STATE_TREE = "next-router-state-tree";
+
+/**
+ * The first router header Next's own client would never send, or null. Next reads the router
+ * state (URI-encoded JSON of the tree of segments) of every RSC request in its request handler,
+ * before proxy.ts runs and where proxy.ts cannot see it, and answers a value it cannot parse with a
+ * 500. This is Next's own check, so the two can never disagree about what is readable.
+ */
+export function findMalformedRouterHeader(headers: IncomingMessage["headers"]): string | null {
+  const tree = headers[ROUTER_STATE_TREE];
+  if (tree === undefined) return null;
+  try {
+    parseAndValidateFlightRouterState(tree);
+    return null;
+  } catch {
+    return ROUTER_STATE_TREE;
+  }
+}
+
+// Held at module scope so the channel, and with it the subscription, lives as long as the server.
+const requestStart = channel("http.server.request.start");
+let screening = false;
+
+/**
+ * Screens each incoming request's router headers before Next sees them (see
+ * stamp-peer-address.ts for the channel). A malformed one is removed, so Next cannot fail on it,
+ * and named in {@link MALFORMED_ROUTER_HEADER}, so proxy.ts answers 400 instead of rendering: only
+ * Next's client router sends these headers, so a value it cannot read came from something else.
+ */
+export function screenRouterHeaders(): void {
+  if (screening) return;
+  screening = true;
+  requestStart.subscribe((message) => {
+    const { request } = message as { request: IncomingMessage };
+    delete request.headers[MALFORMED_ROUTER_HEADER];
+    const malformed = findMalformedRouterHeader(request.headers);
+    if (malformed === null) return;
+    delete request.headers[malformed];
+    request.headers[MALFORMED_ROUTER_HEADER] = malformed;
+  });
+}
