@@ -12,6 +12,9 @@ type Props = {
   warnMs: number;
 };
 
+/** How often to ask again once the deadline has passed on this device's clock. */
+const RECHECK_MS = 15_000;
+
 function formatLeft(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.floor(seconds / 60);
@@ -28,10 +31,13 @@ export function IdleWarning({ endsAt, warnMs }: Props) {
   const [showing, setShowing] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const button = useRef<HTMLButtonElement>(null);
+  // Where focus was when the warning took it, to hand it back after "Stay signed in".
+  const returnFocus = useRef<HTMLElement | null>(null);
 
   const router = useRouter();
   const signedOut = useCallback(() => {
-    router.replace(`/login?callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    // The sign-in page then says why, so nobody wonders what they did wrong.
+    router.replace(`/login?signedOut=idle&callbackUrl=${encodeURIComponent(window.location.pathname + window.location.search)}`);
   }, [router]);
 
   const refresh = useCallback(async () => {
@@ -52,11 +58,15 @@ export function IdleWarning({ endsAt, warnMs }: Props) {
 
   useEffect(() => {
     if (!showing) return;
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) returnFocus.current = document.activeElement;
     button.current?.focus();
+    let checkedAt = 0;
     const tick = window.setInterval(() => {
       setNow(Date.now());
-      if (Date.now() >= deadline) {
-        window.clearInterval(tick);
+      // Past the deadline, ask the server (which decides) every so often: a clock running fast
+      // reaches it before the server does, and the question has to be asked again until it has.
+      if (Date.now() >= deadline && Date.now() - checkedAt >= RECHECK_MS) {
+        checkedAt = Date.now();
         void refresh();
       }
     }, 1000);
@@ -69,6 +79,8 @@ export function IdleWarning({ endsAt, warnMs }: Props) {
     if (!next) return signedOut();
     setDeadline(Date.parse(next));
     setShowing(false);
+    returnFocus.current?.focus();
+    returnFocus.current = null;
   };
 
   if (!showing) return null;

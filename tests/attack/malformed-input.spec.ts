@@ -26,7 +26,7 @@ type Route = { path: string; params: string[] };
 /** Every page and export that reads its URL, with the parameters it reads, by who can open it. */
 const ROUTES: Record<"anyone" | "admin" | "counsellor" | "partner", Route[]> = {
   anyone: [
-    { path: "/login", params: ["callbackUrl"] },
+    { path: "/login", params: ["callbackUrl", "signedOut"] },
     { path: "/account", params: ["changed"] },
   ],
   admin: [

@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getDemoSignIns } from "@/lib/dal/auth";
 import { getSessionState } from "@/lib/dal/viewer";
@@ -8,7 +9,7 @@ import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string | string[] }> };
 
 async function currentSession() {
   try {
@@ -24,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
   if (status === "signed-in") redirect("/");
   // A correct password still owing its second step goes on to it.
   if (status === "second-factor") redirect("/login/second-factor");
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, signedOut } = await searchParams;
   const demo = getDemoSignIns();
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4 py-10">
@@ -33,6 +34,9 @@ export default async function LoginPage({ searchParams }: Props) {
         <h1 className="text-xl font-medium">Sign in</h1>
         <p className="text-sm text-muted">For counsellors, the couples they support, and their clinics.</p>
       </div>
+      {signedOut === "idle" ? (
+        <Alert tone="info">You were signed out after a while without activity, to keep your clients&apos; information private. Sign in to carry on.</Alert>
+      ) : null}
       <Card>
         <LoginForm callbackUrl={safeRedirectPath(callbackUrl, "") || undefined} />
       </Card>
