@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getHandle, getRawDb, type Database } from "./index";
+import { closeDb, getHandle, getRawDb, type Database } from "./index";
 import { runMigrations } from "./migrate";
 
 /** Dev servers and `MEND_DEMO=1` seed the demo clinic into an empty database. */
@@ -66,4 +66,13 @@ export async function databaseAnswers(timeoutMs: number): Promise<boolean> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Closes the connection and forgets that the database was ready, so the next request opens
+ * whatever DATABASE_URL or MEND_DATA_DIR names now (a restore check, tests).
+ */
+export async function reopenDatabase(): Promise<void> {
+  globalForReady.__mendReady = undefined;
+  await closeDb();
 }
