@@ -45,6 +45,20 @@ export default defineConfig({
           hookTimeout: 1_800_000,
         },
       },
+      {
+        // PostgreSQL server faults against `next start`: each file runs its own cluster and server.
+        resolve: { alias },
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 3 },
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
