@@ -42,6 +42,8 @@ export type ActionEntry = {
    * Absent for actions that only touch the actor's own things.
    */
   otherRecord?: Exclude<ActionOutcome, "allowed">;
+  /** Safe to run as each allowed actor too (it reads, or writes what is already there): the spec then expects success. */
+  runAllowed?: true;
 };
 
 type Outcomes<O> = Record<Actor, O>;
@@ -110,8 +112,9 @@ export const ACTIONS: ActionEntry[] = [
   // Signing in, out and the session: anyone may try; nothing names a record.
   { file: "app/(auth)/actions.ts", name: "signInAction", page: () => "/login", outcomes: only<ActionOutcome>([], "allowed", "allowed", "allowed") },
   { file: "app/(auth)/actions.ts", name: "signOutAction", page: () => "/account", outcomes: only<ActionOutcome>([], "allowed", "allowed", "allowed") },
-  { file: "app/(auth)/session/actions.ts", name: "sessionDeadlineAction", page: () => "/account", outcomes: only<ActionOutcome>([], "allowed", "allowed", "allowed") },
-  { file: "app/(auth)/session/actions.ts", name: "staySignedInAction", page: () => "/account", outcomes: only<ActionOutcome>([], "allowed", "allowed", "allowed") },
+  // The idle warning's questions: without a session the page they are asked from sends the reader to sign in.
+  { file: "app/(auth)/session/actions.ts", name: "sessionDeadlineAction", page: () => "/account", runAllowed: true, outcomes: only<ActionOutcome>(SIGNED_IN, "allowed", "allowed", "sign-in") },
+  { file: "app/(auth)/session/actions.ts", name: "staySignedInAction", page: () => "/account", runAllowed: true, outcomes: only<ActionOutcome>(SIGNED_IN, "allowed", "allowed", "sign-in") },
   { file: "app/(auth)/login/second-factor/actions.ts", name: "verifySecondFactorAction", page: () => "/login/second-factor", fields: () => ({ code: "123456" }), outcomes: only<ActionOutcome>([], "allowed", "redirect", "sign-in") },
   { file: "app/(auth)/login/second-factor/actions.ts", name: "confirmSignInEnrolmentAction", page: () => "/login/second-factor", fields: () => ({ code: "123456" }), outcomes: only<ActionOutcome>([], "allowed", "refused", "sign-in") },
   { file: "app/(auth)/login/second-factor/actions.ts", name: "cancelSignInAction", page: () => "/login/second-factor", outcomes: only<ActionOutcome>([], "allowed", "allowed", "allowed") },
@@ -148,7 +151,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(clinic)/clinic/actions.ts", name: "reassignCoupleAction", page: () => "/clinic/couples", fields: (ids, c) => ({ coupleId: x(ids, c), counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
   { file: "app/(clinic)/clinic/actions.ts", name: "deactivateCounsellorAction", page: (ids) => `/clinic/counsellors/${ids.users.counsellor}`, fields: (ids, c) => ({ counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
   { file: "app/(clinic)/clinic/actions.ts", name: "inviteCounsellorAction", page: () => "/clinic/counsellors", fields: () => ({ name: "Nobody Here", email: "nobody@ridgeway.mend.test" }), outcomes: action(ADMINS) },
-  { file: "app/(clinic)/clinic/settings/actions.ts", name: "setClinicTimeZoneAction", page: () => "/clinic/settings", fields: () => ({ timeZone: "Europe/London" }), outcomes: action(ADMINS) },
+  { file: "app/(clinic)/clinic/settings/actions.ts", name: "setClinicTimeZoneAction", page: () => "/clinic/settings", fields: () => ({ timeZone: "Europe/London" }), runAllowed: true, outcomes: action(ADMINS) },
   { file: "app/(clinic)/clinic/settings/two-factor-actions.ts", name: "clinicTwoFactorAction", page: () => "/clinic/settings", fields: () => ({}), outcomes: action(ADMINS) },
   { file: "app/(clinic)/clinic/settings/two-factor-actions.ts", name: "resetSecondFactorAction", page: () => "/clinic/settings", fields: (ids, c) => ({ counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.counsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
 ];
