@@ -193,6 +193,11 @@ describe("taking back accepting an agreement", () => {
   it("is refused after ten minutes, and once the agreement has been ended since", async () => {
     const couple = await freshCouple(3, []);
     const late = await agree(couple, addIsoDays(today, -1), "Phones away at dinner");
+    // Accepted eleven minutes ago: the window has closed.
+    await db()
+      .update(schema.agreements)
+      .set({ respondedAt: new Date(Date.now() - 11 * 60_000) })
+      .where(eq(schema.agreements.id, late));
     signInAs(couple.partners[1]);
     expect((await refusal(undoAgreementAcceptance(late))).message).toMatch(/no longer be undone/);
 
