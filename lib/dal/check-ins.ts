@@ -22,7 +22,8 @@ export type MyCheckIn = {
   noteVisibility: Visibility;
 };
 
-const myColumns = {
+/** The columns of {@link MyCheckIn}: a partner's own check-in, their note included. */
+export const myCheckInColumns = {
   date: checkIns.date,
   trust: checkIns.trust,
   closeness: checkIns.closeness,
@@ -37,7 +38,7 @@ export async function getMyCheckInToday(): Promise<MyCheckIn | null> {
   const { viewer } = await requirePartnerContext();
   const database = await db();
   const [row] = await database
-    .select(myColumns)
+    .select(myCheckInColumns)
     .from(checkIns)
     .where(and(ownCheckIns(viewer.id), eq(checkIns.date, todayIn(viewer.timeZone))))
     .limit(1);
@@ -50,7 +51,7 @@ export async function listMyCheckIns(days: number): Promise<MyCheckIn[]> {
   const database = await db();
   const today = todayIn(viewer.timeZone);
   return database
-    .select(myColumns)
+    .select(myCheckInColumns)
     .from(checkIns)
     .where(and(ownCheckIns(viewer.id), gte(checkIns.date, addIsoDays(today, -(days - 1))), lte(checkIns.date, today)))
     .orderBy(asc(checkIns.date));

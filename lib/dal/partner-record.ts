@@ -3,8 +3,9 @@ import { and, asc, eq, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db/ready";
 import { agreements, assignments, checkIns, clinics, couples, exerciseResponses, promises, users } from "@/db/schema";
-import { getExerciseKind, getStep, type ContactAnswer, type Mood, type Visibility } from "@/lib/program";
+import { getExerciseKind, getStep, type Visibility } from "@/lib/program";
 import { recordAudit } from "./audit";
+import { myCheckInColumns, type MyCheckIn } from "./check-ins";
 import { requirePartnerContext } from "./partner-scope";
 import { exerciseResponsesVisibleTo, ownCheckIns, partnerVisiblePayload } from "./policy/partner-visibility";
 
@@ -68,15 +69,7 @@ export type MyRecord = {
     couple: { name: string; startedOn: string; currentStep: number; status: string };
     partnerName: string | null;
   };
-  checkIns: {
-    date: string;
-    trust: number;
-    closeness: number;
-    mood: Mood;
-    contact: ContactAnswer;
-    note: string | null;
-    noteVisibility: Visibility;
-  }[];
+  checkIns: MyCheckIn[];
   assignments: {
     id: string;
     step: number;
@@ -154,15 +147,7 @@ export async function getMyRecord(format: RecordFormat, now: Date = new Date()):
       ? database.select({ name: users.name }).from(users).where(eq(users.id, context.otherId)).limit(1)
       : Promise.resolve([]),
     database
-      .select({
-        date: checkIns.date,
-        trust: checkIns.trust,
-        closeness: checkIns.closeness,
-        mood: checkIns.mood,
-        contact: checkIns.contact,
-        note: checkIns.note,
-        noteVisibility: checkIns.noteVisibility,
-      })
+      .select(myCheckInColumns)
       .from(checkIns)
       .where(and(eq(checkIns.coupleId, coupleId), ownCheckIns(viewer.id)))
       .orderBy(asc(checkIns.date)),
