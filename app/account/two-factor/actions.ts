@@ -5,11 +5,14 @@ import { formAction, type ActionResult } from "@/lib/actions/action";
 import { confirmEnrolment, disableSecondFactor } from "@/lib/dal/second-factor";
 import { secondFactorCodeSchema } from "@/lib/validations/second-factor";
 
-/** Turns two-factor sign-in on with the app's first code; the recovery codes come back to show once. */
+/**
+ * Turns two-factor sign-in on with the app's first code; the recovery codes come back to show once.
+ * Nothing is revalidated: re-rendering this page now that the factor is on would redirect it to
+ * /account before the codes were seen (and /account is rendered afresh when "Continue" opens it).
+ */
 export const enableSecondFactorAction = formAction({
   name: "enable-second-factor",
   schema: secondFactorCodeSchema,
-  revalidate: ["/account"],
   handler: async ({ input }): Promise<ActionResult<CodeResult>> => {
     const { recoveryCodes } = await confirmEnrolment(input.code);
     return { data: { recoveryCodes } };
