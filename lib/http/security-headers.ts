@@ -14,15 +14,19 @@ type PolicyOptions = { nonce: string; https: boolean; development?: boolean };
 /**
  * The Content-Security-Policy for one response. Scripts run only when they carry this
  * response's nonce, or when a nonce'd script loads them ('strict-dynamic': Next's chunks).
- * Styles allow 'unsafe-inline' because React renders `style` attributes on the server (recharts
- * sizes and colours every chart that way) and attributes cannot carry a nonce.
- * Development allows eval, which React's fast refresh and error overlay need; production never does.
+ * Style elements likewise need the nonce (Mend's own CSS is a stylesheet from 'self'), while style
+ * attributes are allowed on their own (`style-src-attr`, CSP level 3): React renders them on the
+ * server (recharts sizes and colours every chart that way) and an attribute cannot carry a nonce.
+ * An attribute can restyle its own element but cannot load anything or reach other elements.
+ * Development allows eval and inline styles, which React's fast refresh and Next's error overlay
+ * need; production never does.
  */
 export function contentSecurityPolicy({ nonce, https, development = false }: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    "style-src-attr 'unsafe-inline'",
     // Two-factor enrolment shows its QR code as a data: image.
     "img-src 'self' data:",
     "font-src 'self'",

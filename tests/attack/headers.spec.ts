@@ -43,6 +43,9 @@ test.describe("Content-Security-Policy", () => {
     expect(d.get("form-action")).toEqual(["'self'"]);
     expect(d.get("img-src")).toEqual(["'self'", "data:"]);
     expect(d.get("connect-src")).toEqual(["'self'"]);
+    // Style elements by nonce too; only style attributes (which React renders) go without.
+    expect(d.get("style-src")).toEqual(["'self'", `'nonce-${nonceOf(response)}'`]);
+    expect(d.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
   });
 
   test("has a fresh nonce for every request, and every script on the page carries it", async ({ request }) => {
@@ -102,6 +105,28 @@ test.describe("an injected script", () => {
     });
     expect(ran).toEqual({ handler: false });
     await expect.poll(() => cspViolations.filter((v) => v.includes("script-src")).length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+test.describe("an injected style element", () => {
+  test.use({ allowCspViolations: true });
+
+  test("does not apply: smuggled markup cannot restyle the page (hide it, overlay it, or read it out through selectors)", async ({
+    page,
+    cspViolations,
+  }) => {
+    await signIn(page, ACCOUNTS.counsellor);
+    await expect(page).toHaveURL(/\/caseload/);
+    expect(cspViolations).toEqual([]);
+    const applied = await page.evaluate(async () => {
+      const holder = document.createElement("div");
+      holder.innerHTML = "<style>main { visibility: hidden !important }</style>";
+      document.body.append(holder);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return getComputedStyle(document.querySelector("main")!).visibility;
+    });
+    expect(applied).toBe("visible");
+    await expect.poll(() => cspViolations.filter((v) => v.includes("style-src")).length).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -27,6 +27,15 @@ describe("content security policy", () => {
     expect(d.has("upgrade-insecure-requests")).toBe(false);
   });
 
+  it("lets style elements in only with the nonce, and style attributes (which React renders) on their own", () => {
+    const d = directives(contentSecurityPolicy({ nonce: "abc", https: false }));
+    expect(d.get("style-src")).toBe("'self' 'nonce-abc'");
+    expect(d.get("style-src")).not.toContain("'unsafe-inline'");
+    expect(d.get("style-src-attr")).toBe("'unsafe-inline'");
+    // Next's error overlay injects its own style elements while developing.
+    expect(directives(contentSecurityPolicy({ nonce: "n", https: false, development: true })).get("style-src")).toBe("'self' 'unsafe-inline'");
+  });
+
   it("allows eval for development tooling only, and upgrades requests only over HTTPS", () => {
     expect(directives(contentSecurityPolicy({ nonce: "n", https: false, development: true })).get("script-src")).toContain(
       "'unsafe-eval'",

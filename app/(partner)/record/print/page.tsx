@@ -5,18 +5,11 @@ import { formatDay, isoMinute } from "@/lib/format";
 import { PROMISE_STATUS, RECURRENCE_LABELS } from "@/lib/labels";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, VISIBILITY_LABELS } from "@/lib/program";
 import { PrintButton } from "./print-button";
+import "./print.css";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 export const metadata: Metadata = { title: "My record, printable" };
-
-// On paper only the record itself: the app's header, the sections bar and this page's own buttons go.
-const PRINT_CSS = `@media print {
-  header, nav[aria-label="Sections"], [data-print="hide"] { display: none !important; }
-  main { max-width: none !important; padding: 0 !important; }
-  body { background: #fff !important; }
-  section { break-inside: avoid-page; }
-}`;
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -70,8 +63,7 @@ export default async function PrintableRecordPage() {
   const record = await getMyRecord("print");
   const { profile } = record;
   return (
-    <article className="mx-auto max-w-3xl space-y-5 print:max-w-none">
-      <style>{PRINT_CSS}</style>
+    <article data-print-record className="mx-auto max-w-3xl space-y-5 print:max-w-none">
       <div data-print="hide" className="flex flex-wrap items-center gap-3">
         <PrintButton />
         <Link href="/record" className="inline-flex min-h-11 items-center font-medium text-brand underline underline-offset-2">
