@@ -193,7 +193,11 @@ describe("a code from the app works once", () => {
     const outcomes = await Promise.allSettled([verifySecondFactor({ code, ip: "tab-1" }), verifySecondFactor({ code, ip: "tab-2" })]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const [rejected] = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected");
-    expect((rejected!.reason as Error).message).toBe(USED_CODE);
+    // The other is refused: either it reached the code check second (the code is spent), or, on a
+    // server where the first finished before it began, it found the session already signed in and
+    // was sent home. Either way the code let only one through.
+    const reason = rejected!.reason as Error & { digest?: string };
+    if (reason.message !== USED_CODE) expect(reason.digest).toMatch(/^NEXT_REDIRECT;\w+;\/;/);
   });
 
   it("a code already used to sign in does not also turn two-factor off; the next one does", async () => {
