@@ -11,7 +11,7 @@ import { EXERCISE_KINDS } from "@/lib/program";
 import { todayIn } from "@/lib/time/zone";
 import { agreementPhase, DEFAULT_CONTACT_LABEL, frequencyLabel, type AgreementInput, type AgreementPhase } from "@/lib/validations/agreements";
 import { recordAudit } from "./audit";
-import { createdJustNow, lockCreates } from "./duplicates";
+import { findTwin, lockCreates } from "./duplicates";
 import { requirePartnerContext, type PartnerContext } from "./partner-scope";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
 import { lastEventWas, undoableUntil } from "./policy/undo-window";
@@ -170,21 +170,14 @@ export async function proposeAgreement(input: AgreementInput): Promise<{ id: str
     };
     // The same proposal sent twice at once (a double click) is one proposal.
     await lockCreates(tx, "agreement", context.coupleId);
-    const [same] = await tx
-      .select({ id: agreements.id })
-      .from(agreements)
-      .where(
-        and(
-          eq(agreements.coupleId, values.coupleId),
-          eq(agreements.proposedBy, values.proposedBy),
-          eq(agreements.title, values.title),
-          eq(agreements.details, values.details),
-          values.checkInsPerWeek === null ? isNull(agreements.checkInsPerWeek) : eq(agreements.checkInsPerWeek, values.checkInsPerWeek),
-          createdJustNow(agreements.createdAt),
-        ),
-      )
-      .limit(1);
-    if (same) return { id: same.id };
+    const same = await findTwin(tx, agreements, agreements, [
+      [agreements.coupleId, values.coupleId],
+      [agreements.proposedBy, values.proposedBy],
+      [agreements.title, values.title],
+      [agreements.details, values.details],
+      [agreements.checkInsPerWeek, values.checkInsPerWeek],
+    ]);
+    if (same) return { id: same };
     const [row] = await tx.insert(agreements).values(values).returning({ id: agreements.id });
     await recordAudit(tx, {
       clinicId: context.clinicId,

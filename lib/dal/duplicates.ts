@@ -1,8 +1,8 @@
 import "server-only";
-import { gte, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { DUPLICATE_WINDOW_SECONDS } from "./assignments";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 
 export { DUPLICATE_WINDOW_SECONDS };
 
@@ -24,4 +24,23 @@ export async function lockCreates(tx: Executor, kind: string, coupleId: string):
 /** Rows created within the duplicate window (measured from this transaction's start). */
 export function createdJustNow(column: AnyPgColumn) {
   return gte(column, sql`now() - make_interval(secs => ${DUPLICATE_WINDOW_SECONDS})`);
+}
+
+/**
+ * The id of the row this submission would repeat: one in `table` whose `same` columns hold the
+ * same values (null matching null) and that was created within the duplicate window. Call it after
+ * {@link lockCreates}, in the same transaction, and return that id instead of inserting a twin.
+ */
+export async function findTwin(
+  tx: Executor,
+  table: PgTable,
+  columns: { id: AnyPgColumn; createdAt: AnyPgColumn },
+  same: [AnyPgColumn, unknown][],
+): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: columns.id })
+    .from(table)
+    .where(and(...same.map(([column, value]) => (value === null ? isNull(column) : eq(column, value))), createdJustNow(columns.createdAt)))
+    .limit(1);
+  return row ? String(row.id) : null;
 }

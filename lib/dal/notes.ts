@@ -8,7 +8,7 @@ import { InputError } from "@/lib/actions/errors";
 import { addIsoDays } from "@/lib/metrics";
 import type { NoteInput, NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
-import { createdJustNow, lockCreates } from "./duplicates";
+import { findTwin, lockCreates } from "./duplicates";
 import { coupleScope, parseIdOrNotFound, refuseAsNotFound } from "./scope";
 import { escapeLike } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
@@ -222,22 +222,15 @@ export async function createNote(coupleId: string, input: NoteInput, addendumTo?
   return database.transaction(async (tx) => {
     // The same note sent twice at once (a double click) is one note.
     await lockCreates(tx, "note", id);
-    const [same] = await tx
-      .select({ id: notes.id })
-      .from(notes)
-      .where(
-        and(
-          eq(notes.coupleId, id),
-          eq(notes.authorId, viewer.id),
-          eq(notes.format, format),
-          eq(notes.body, body),
-          eq(notes.status, intent === "sign" ? "signed" : "draft"),
-          parentId === null ? isNull(notes.addendumTo) : eq(notes.addendumTo, parentId),
-          createdJustNow(notes.createdAt),
-        ),
-      )
-      .limit(1);
-    if (same) return { id: same.id };
+    const same = await findTwin(tx, notes, notes, [
+      [notes.coupleId, id],
+      [notes.authorId, viewer.id],
+      [notes.format, format],
+      [notes.body, body],
+      [notes.status, intent === "sign" ? "signed" : "draft"],
+      [notes.addendumTo, parentId],
+    ]);
+    if (same) return { id: same };
     const now = new Date();
     const [created] = await tx
       .insert(notes)

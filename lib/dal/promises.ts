@@ -10,7 +10,7 @@ import { keepRate, toIsoDate } from "@/lib/metrics";
 import { EXERCISE_KINDS } from "@/lib/program";
 import { parseDueAt, PROMISE_DUE_GRACE_MS, type PromiseInput, type PromiseOutcome } from "@/lib/validations/promises";
 import { recordAudit } from "./audit";
-import { createdJustNow, lockCreates } from "./duplicates";
+import { findTwin, lockCreates } from "./duplicates";
 import { requirePartnerContext } from "./partner-scope";
 import { isOnHold, JOINT_WORK_PAUSED_MESSAGE } from "./policy/joint-work-pause";
 import { lastEventWas, UNDO_WINDOW_MS, undoableUntil } from "./policy/undo-window";
@@ -127,21 +127,14 @@ export async function makePromise(input: PromiseInput): Promise<{ id: string }> 
     const values = { coupleId: context.coupleId, madeBy: context.viewer.id, text: input.text, details: input.details ?? "", dueAt };
     // The same promise sent twice at once (a double click) is one promise.
     await lockCreates(tx, "promise", context.coupleId);
-    const [same] = await tx
-      .select({ id: promises.id })
-      .from(promises)
-      .where(
-        and(
-          eq(promises.coupleId, values.coupleId),
-          eq(promises.madeBy, values.madeBy),
-          eq(promises.text, values.text),
-          eq(promises.details, values.details),
-          eq(promises.dueAt, dueAt),
-          createdJustNow(promises.createdAt),
-        ),
-      )
-      .limit(1);
-    if (same) return { id: same.id };
+    const same = await findTwin(tx, promises, promises, [
+      [promises.coupleId, values.coupleId],
+      [promises.madeBy, values.madeBy],
+      [promises.text, values.text],
+      [promises.details, values.details],
+      [promises.dueAt, dueAt],
+    ]);
+    if (same) return { id: same };
     const [row] = await tx.insert(promises).values(values).returning({ id: promises.id });
     await recordAudit(tx, {
       clinicId: context.clinicId,
