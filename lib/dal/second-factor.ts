@@ -11,6 +11,7 @@ import { matchTotp, newTotpSecret, totpUri } from "@/lib/auth/totp";
 import { recordAudit } from "./audit";
 import { parseIdOrNotFound } from "./scope";
 import { revokeSessions } from "./sessions";
+import { countFailure, secondsUntilAllowed } from "./sign-in-throttle";
 import { getSessionState, requireRole, requireViewer } from "./viewer";
 
 /** Wrong second-step codes allowed per account from one address, and per account in all, per window. */
@@ -46,22 +47,10 @@ function limitersFor(database: Database): Limiters {
 }
 
 function waitSeconds(pair: RateLimiterRes | null, account: RateLimiterRes | null): number | null {
-  const over = [
-    [pair, SECOND_FACTOR_PAIR_ATTEMPTS],
-    [account, SECOND_FACTOR_ACCOUNT_ATTEMPTS],
-  ] as const;
-  const exhausted = over.filter(([res, points]) => res !== null && res.consumedPoints >= points);
-  if (exhausted.length === 0) return null;
-  return Math.max(60, Math.ceil(Math.max(...exhausted.map(([res]) => res!.msBeforeNext)) / 1000));
-}
-
-async function countFailure(limiter: RateLimiterDrizzle, key: string): Promise<RateLimiterRes> {
-  try {
-    return await limiter.consume(key);
-  } catch (rejection) {
-    if (rejection instanceof Error) throw rejection;
-    return rejection as RateLimiterRes;
-  }
+  return secondsUntilAllowed([
+    [SECOND_FACTOR_PAIR_ATTEMPTS, pair],
+    [SECOND_FACTOR_ACCOUNT_ATTEMPTS, account],
+  ]);
 }
 
 function tooManyCodes(seconds: number): InputError {

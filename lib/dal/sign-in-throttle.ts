@@ -55,15 +55,24 @@ function limitersFor(database: Database): Limiters {
 /** Whether a password check may go ahead, and if not, how long to wait. */
 export type ThrottleState = { throttled: false } | { throttled: true; retryAfterSeconds: number };
 
-function stateOf(entries: [Limiter, RateLimiterRes | null][]): ThrottleState {
-  const exhausted = entries.filter(([{ points }, res]) => res !== null && res.consumedPoints >= points);
-  if (exhausted.length === 0) return { throttled: false };
+/**
+ * How long until every counter that has reached its limit lets attempts through again (at least a
+ * minute), or null while none has. Each entry is a limit and that counter's state.
+ */
+export function secondsUntilAllowed(entries: [points: number, res: RateLimiterRes | null][]): number | null {
+  const exhausted = entries.filter(([points, res]) => res !== null && res.consumedPoints >= points);
+  if (exhausted.length === 0) return null;
   const ms = Math.max(0, ...exhausted.map(([, res]) => res?.msBeforeNext ?? 0));
-  return { throttled: true, retryAfterSeconds: Math.max(60, Math.ceil(ms / 1000)) };
+  return Math.max(60, Math.ceil(ms / 1000));
+}
+
+function stateOf(entries: [Limiter, RateLimiterRes | null][]): ThrottleState {
+  const seconds = secondsUntilAllowed(entries.map(([{ points }, res]) => [points, res]));
+  return seconds === null ? { throttled: false } : { throttled: true, retryAfterSeconds: seconds };
 }
 
 /** consume() rejects with the limiter's state once the limit is passed; both outcomes carry it. */
-async function countFailure(limiter: RateLimiterDrizzle, key: string): Promise<RateLimiterRes> {
+export async function countFailure(limiter: RateLimiterDrizzle, key: string): Promise<RateLimiterRes> {
   try {
     return await limiter.consume(key);
   } catch (rejection) {
