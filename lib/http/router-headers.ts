@@ -1,5 +1,5 @@
-import { channel } from "node:diagnostics_channel";
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { beforeNext } from "./before-next";
 import type { IncomingMessage } from "node:http";
 
 /**
@@ -27,21 +27,13 @@ export function findMalformedRouterHeader(headers: IncomingMessage["headers"]): 
   }
 }
 
-// Held at module scope so the channel, and with it the subscription, lives as long as the server.
-const requestStart = channel("http.server.request.start");
-let screening = false;
-
 /**
- * Screens each incoming request's router headers before Next sees them (see
- * stamp-peer-address.ts for the channel). A malformed one is removed, so Next cannot fail on it,
- * and named in {@link MALFORMED_ROUTER_HEADER}, so proxy.ts answers 400 instead of rendering: only
+ * Screens each incoming request's router headers before Next sees them. A malformed one is
+ * removed, so Next cannot fail on it, and named in {@link MALFORMED_ROUTER_HEADER}, so proxy.ts answers 400 instead of rendering: only
  * Next's client router sends these headers, so a value it cannot read came from something else.
  */
 export function screenRouterHeaders(): void {
-  if (screening) return;
-  screening = true;
-  requestStart.subscribe((message) => {
-    const { request } = message as { request: IncomingMessage };
+  beforeNext("screen-router-headers", (request) => {
     delete request.headers[MALFORMED_ROUTER_HEADER];
     const malformed = findMalformedRouterHeader(request.headers);
     if (malformed === null) return;
