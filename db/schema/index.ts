@@ -5,3 +5,4 @@ export * from "./work";
 export * from "./notes";
 export * from "./system";
 export * from "./security";
+export * from "./rollups";
