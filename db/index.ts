@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { queryLogger } from "./query-log";
 import * as schema from "./schema";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 
@@ -31,7 +32,7 @@ function openPglite(): Handle {
     mkdirSync(target, { recursive: true });
   }
   const client = new PGlite(target);
-  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, casing: "snake_case", logger: queryLogger() }) as unknown as Database;
   return { db, kind: "pglite", close: () => client.close() };
 }
 
@@ -44,7 +45,7 @@ function openPostgres(url: string): Handle {
     // Short OLTP queries: JIT compilation costs more than it saves (seen adding ~1 s to the clinic overview).
     connection: { jit: "off" },
   });
-  const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePostgres(client, { schema, casing: "snake_case", logger: queryLogger() }) as unknown as Database;
   return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
 }
 
