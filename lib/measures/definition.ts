@@ -92,45 +92,62 @@ export const measureDefinitionSchema = z
     cutOff: finite.optional(),
     reliableChange: reliableChangeSchema.optional(),
   })
-  .superRefine((m, ctx) => {
-    const seen = new Set<string>();
-    m.items.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `Item id "${item.id}" is used twice.` });
-      seen.add(item.id);
-      const values = item.options.map((o) => o.value);
-      if (new Set(values).size !== values.length)
-        ctx.addIssue({ code: "custom", path: ["items", i, "options"], message: `Item "${item.id}" gives two options the same score.` });
-      if (item.subscale && !m.scoring.subscales.some((s) => s.id === item.subscale))
-        ctx.addIssue({ code: "custom", path: ["items", i, "subscale"], message: `Item "${item.id}" names an unknown subscale "${item.subscale}".` });
-    });
-    for (const [i, s] of m.scoring.subscales.entries()) {
-      if (!m.items.some((item) => item.subscale === s.id))
-        ctx.addIssue({ code: "custom", path: ["scoring", "subscales", i], message: `Subscale "${s.id}" has no items.` });
-    }
-    if (!m.validated && (m.cutOff !== undefined || m.reliableChange !== undefined))
-      ctx.addIssue({
-        code: "custom",
-        path: [m.cutOff !== undefined ? "cutOff" : "reliableChange"],
-        message: "A measure that is not validated cannot claim a cut-off or a reliable-change threshold.",
+  // Runs even when a field above failed, so an imported file gets every problem in one list;
+  // it therefore reads the value defensively.
+  .superRefine(
+    (m, ctx) => {
+      const items = Array.isArray(m.items) ? m.items.filter((i) => typeof i === "object" && i !== null) : [];
+      const subscales = Array.isArray(m.scoring?.subscales) ? m.scoring.subscales : [];
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: "custom", path: ["items", i, "id"], message: `Item id "${item.id}" is used twice.` });
+        seen.add(item.id);
+        const values = Array.isArray(item.options) ? item.options.map((o) => o?.value) : [];
+        if (new Set(values).size !== values.length)
+          ctx.addIssue({ code: "custom", path: ["items", i, "options"], message: `Item "${item.id}" gives two options the same score.` });
+        if (item.subscale && !subscales.some((s) => s?.id === item.subscale))
+          ctx.addIssue({ code: "custom", path: ["items", i, "subscale"], message: `Item "${item.id}" names an unknown subscale "${item.subscale}".` });
       });
-    if (m.source === "mend" && m.validated)
-      ctx.addIssue({ code: "custom", path: ["validated"], message: "Mend's own measures are not validated instruments." });
-    if (seen.size !== m.items.length) return;
-    const range = scoreRange(m);
-    if (m.cutOff !== undefined && !(m.cutOff > range.min && m.cutOff < range.max))
-      ctx.addIssue({
-        code: "custom",
-        path: ["cutOff"],
-        message: `The cut-off ${m.cutOff} is outside the measure's range (${range.min} to ${range.max}).`,
-      });
-    const threshold = m.reliableChange ? reliableChangeThreshold(m.reliableChange) : null;
-    if (threshold !== null && threshold >= range.max - range.min)
-      ctx.addIssue({
-        code: "custom",
-        path: ["reliableChange"],
-        message: `A reliable change of ${round2(threshold)} is as wide as the whole range (${range.min} to ${range.max}).`,
-      });
-  });
+      for (const [i, s] of subscales.entries()) {
+        if (!items.some((item) => item.subscale === s?.id))
+          ctx.addIssue({ code: "custom", path: ["scoring", "subscales", i], message: `Subscale "${s?.id}" has no items.` });
+      }
+      if (m.validated === false && (m.cutOff !== undefined || m.reliableChange !== undefined))
+        ctx.addIssue({
+          code: "custom",
+          path: [m.cutOff !== undefined ? "cutOff" : "reliableChange"],
+          message: "A measure that is not validated cannot claim a cut-off or a reliable-change threshold.",
+        });
+      if (m.source === "mend" && m.validated === true)
+        ctx.addIssue({ code: "custom", path: ["validated"], message: "Mend's own measures are not validated instruments." });
+      const scorable =
+        items.length > 0 &&
+        (m.scoring?.rule === "sum" || m.scoring?.rule === "mean") &&
+        items.every((i) => Array.isArray(i.options) && i.options.length > 0 && i.options.every((o) => Number.isFinite(o?.value)));
+      if (!scorable) return;
+      const range = scoreRange({ items, scoring: m.scoring });
+      if (typeof m.cutOff === "number" && !(m.cutOff > range.min && m.cutOff < range.max))
+        ctx.addIssue({
+          code: "custom",
+          path: ["cutOff"],
+          message: `The cut-off ${m.cutOff} is outside the measure's range (${range.min} to ${range.max}).`,
+        });
+      const rc = m.reliableChange;
+      const threshold =
+        rc && "threshold" in rc && Number.isFinite(rc.threshold)
+          ? rc.threshold
+          : rc && "normativeSd" in rc && Number.isFinite(rc.normativeSd) && rc.reliability > 0 && rc.reliability < 1
+            ? reliableChangeThreshold(rc)
+            : null;
+      if (threshold !== null && threshold >= range.max - range.min)
+        ctx.addIssue({
+          code: "custom",
+          path: ["reliableChange"],
+          message: `A reliable change of ${round2(threshold)} is as wide as the whole range (${range.min} to ${range.max}).`,
+        });
+    },
+    { when: () => true },
+  );
 
 export type MeasureItem = z.output<typeof measureItemSchema>;
 export type MeasureDefinition = z.output<typeof measureDefinitionSchema>;
