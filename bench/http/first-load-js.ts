@@ -4,8 +4,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 
 /**
  * First-load JavaScript of a page: every script its HTML makes the browser load before the page
- * is interactive — `<script src>` and the scripts it preloads (`<link rel="preload" as="script">`,
- * `<link rel="modulepreload">`) — fetched once each with `Accept-Encoding: gzip`. Compressed bytes
+ * is interactive — `<script src>` (not `nomodule` polyfills) and the scripts it preloads
+ * (`<link rel="preload" as="script">`, `<link rel="modulepreload">`) — fetched once each with `Accept-Encoding: gzip`. Compressed bytes
  * are what the server sends; when it sends a script uncompressed, the script is gzipped here
  * (node:zlib, level 9) and `compression` says so.
  */
@@ -63,6 +63,8 @@ export function scriptUrls(html: string, pageUrl: string): string[] {
     const attrs = attributes(tag.replace(/^<\w+/, "").replace(/\/?>$/, ""));
     let href: string | undefined;
     if (/^<script/i.test(tag)) {
+      // Legacy polyfills: browsers with modules (every one Mend supports) never fetch them.
+      if (attrs.has("nomodule")) continue;
       href = attrs.get("src");
     } else {
       const rel = (attrs.get("rel") ?? "").toLowerCase().split(/\s+/);
