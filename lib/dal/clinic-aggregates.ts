@@ -2,15 +2,16 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/ready";
-import { checkIns, clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
+import { clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
 import { formatPercent } from "@/lib/format";
 import { BASELINE_DAYS, distribution, suppress } from "@/lib/metrics/clinic";
-import { isoWeeksOverlapping } from "@/lib/metrics/dates";
+import { addIsoDays, isoWeekStart, isoWeeksOverlapping } from "@/lib/metrics/dates";
 import { STEPS } from "@/lib/program";
 import { assertDateRange, type DateRange } from "@/lib/validations/clinic";
 import { selectRows } from "./rows";
 import { sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
 import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
+import { checkInsPerCoupleWeekSql, checkInTotalsThroughSql } from "./sql/check-in-rollups";
 import { brokenCountSql, decidedPromiseSql, keepRateSql, keptCountSql, resolvedOnDaysSql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
 
@@ -108,13 +109,14 @@ function suppressedBuckets(counts: number[]): SuppressedBucket[] {
 // The tables under the short names the statements use; "co" is the cohort CTE.
 const c = sqlAlias(couples, "c");
 const m = sqlAlias(coupleMembers, "m");
-const ci = sqlAlias(checkIns, "ci");
 const p = sqlAlias(promises, "p");
 const sp = sqlAlias(stepProgress, "sp");
 
 /**
  * The clinic's program figures over an inclusive date range, computed in SQL over the admin's
- * own clinic, in four queries whatever the clinic's size. Definitions (see lib/metrics):
+ * own clinic, in four queries whatever the clinic's size. Check-in figures come from the roll-ups
+ * that triggers keep current with every write (lib/dal/sql/check-in-rollups.ts), never from the
+ * check-ins themselves, so a year costs what a week does. Definitions (see lib/metrics):
  * - cohort: the clinic's couples that started on or before `range.to`, except those still invited;
  * - adherence: per couple, the mean of its partners' `checkInAdherence` over the range
  *   (each day expects the contact agreement in force that day, days before started_on nothing);
@@ -138,20 +140,31 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     from ${sqlFrom(c)}
     where ${c.clinicId} = ${clinicId} and ${c.startedOn} <= ${to} and ${c.status} <> ${sqlEnum(c.status, "invited")}`;
 
+  // Per couple, running totals from the check-in roll-ups at the five days the figures need:
+  // the range's ends, the start of the recent trust window and both ends of the baseline.
   const groupsQuery = sql`
     with cohort as (${cohort}),
-    partner_days as (
-      -- A partner belongs to one couple (couple_members_user_key), so (user_id, date) alone finds
-      -- their check-ins, as an index-only scan of check_ins_user_date_key.
-      select ${m.coupleId},
-        (select count(*) from ${sqlFrom(ci)}
-          where ${ci.userId} = ${m.userId} and ${ci.date} between ${from} and ${to})::float8 as days,
-        ${expectedCheckInsSql({ from, to, startedOn: sql`co.started_on`, coupleId: sql`co.id` })} as expected
-      from ${sqlFrom(m)} join cohort co on co.id = ${m.coupleId}
+    totals as materialized (
+      select co.id, co.counsellor_id, co.status,
+        upto.a - before_from.a as a_days, upto.b - before_from.b as b_days,
+        ${expectedCheckInsSql({ from, to, startedOn: sql`co.started_on`, coupleId: sql`co.id` })} as expected,
+        case when ${to} - co.started_on >= ${sqlInt(2 * BASELINE_DAYS)} then baseline_end.n - baseline_before.n end as baseline_n,
+        baseline_end.t - baseline_before.t as baseline_t,
+        upto.n - recent_before.n as recent_n,
+        upto.t - recent_before.t as recent_t
+      from cohort co
+      cross join ${checkInTotalsThroughSql(sql`co.id`, to)} upto
+      cross join ${checkInTotalsThroughSql(sql`co.id`, sql`${from} - 1`)} before_from
+      cross join ${checkInTotalsThroughSql(sql`co.id`, sql`${to} - ${sqlInt(BASELINE_DAYS)}`)} recent_before
+      cross join ${checkInTotalsThroughSql(sql`co.id`, sql`co.started_on - 1`)} baseline_before
+      cross join ${checkInTotalsThroughSql(sql`co.id`, sql`co.started_on + ${sqlInt(BASELINE_DAYS - 1)}`)} baseline_end
     ),
     adherence as (
-      select couple_id, avg(${adherenceSql(sql`days`, sql`expected`)})::float8 as value
-      from partner_days group by couple_id
+      -- Each partner's check-in days in the range, by the slot they hold (couple_members).
+      select t.id as couple_id,
+        avg(${adherenceSql(sql`(case when ${m.slot} = ${sqlEnum(m.slot, "A")} then t.a_days else t.b_days end)::float8`, sql`t.expected`)})::float8 as value
+      from totals t join ${sqlFrom(m)} on ${m.coupleId} = t.id
+      group by t.id
     ),
     keep as (
       select ${p.coupleId}, ${keepRateSql(keptCountSql(p.status), brokenCountSql(p.status))} as value
@@ -160,23 +173,14 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
       where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to, sql`${viewer.clinicTimeZone}`)}
       group by ${p.coupleId}
     ),
-    -- Materialized: inlined, the planner re-ran both subqueries for every pair of couples.
-    trust as materialized (
-      select co.id as couple_id,
-        (select avg(${ci.trust}) from ${sqlFrom(ci)}
-          where ${ci.coupleId} = co.id and ${ci.date} between co.started_on and co.started_on + ${sqlInt(BASELINE_DAYS - 1)}) as baseline,
-        (select avg(${ci.trust}) from ${sqlFrom(ci)}
-          where ${ci.coupleId} = co.id and ${ci.date} between ${to} - ${sqlInt(BASELINE_DAYS - 1)} and ${to}) as recent
-      from cohort co
-      where ${to} - co.started_on >= ${sqlInt(2 * BASELINE_DAYS)}
-    ),
     per_couple as (
       select co.id, co.counsellor_id, co.status, a.value as adherence, k.value as keep_rate,
-        case when t.baseline is null or t.recent is null then null else t.recent > t.baseline end as rose
+        -- Means compared without dividing: recent_t / recent_n > baseline_t / baseline_n.
+        case when t.baseline_n > 0 and t.recent_n > 0 then t.recent_t * t.baseline_n > t.baseline_t * t.recent_n end as rose
       from cohort co
+      join totals t on t.id = co.id
       left join adherence a on a.couple_id = co.id
       left join keep k on k.couple_id = co.id
-      left join trust t on t.couple_id = co.id
     )
     select counsellor_id, grouping(counsellor_id)::int as is_clinic,
       count(*)::int as couples,
@@ -204,16 +208,12 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     from ${sqlFrom(sp)} join cohort co on co.id = ${sp.coupleId}
     group by ${sp.step}`;
 
-  // Grouped by (week, couple) first: two hash aggregates instead of sorting every check-in for a
-  // count(distinct).
+  // Whole weeks from the weekly roll-up, the clipped first and last weeks from the daily one.
+  const firstMonday = isoWeekStart(range.from) === range.from ? range.from : addIsoDays(isoWeekStart(range.from), 7);
+  const lastSunday = addIsoDays(isoWeekStart(range.to), 6) === range.to ? range.to : addIsoDays(isoWeekStart(range.to), -1);
   const weeksQuery = sql`
     with cohort as (${cohort}),
-    per_couple_week as (
-      select date_trunc('week', ${ci.date}::timestamp)::date as week, ${ci.coupleId}, count(*) as n
-      from ${sqlFrom(ci)} join cohort co on co.id = ${ci.coupleId}
-      where ${ci.date} between ${from} and ${to}
-      group by 1, 2
-    )
+    per_couple_week as (${checkInsPerCoupleWeekSql(sql`cohort`, { from, to, firstMonday: sql`${firstMonday}::date`, lastSunday: sql`${lastSunday}::date` })})
     select to_char(week, 'YYYY-MM-DD') as week_start, sum(n)::int as check_ins, count(*)::int as couples
     from per_couple_week
     group by week`;
