@@ -22,6 +22,12 @@ export type LighthouseScores = {
   accessibilityFailures: string[];
   /** Estimated bytes of JavaScript loaded but not used on this page (Lighthouse's own audit). */
   unusedJavaScriptBytes: number;
+  /**
+   * Lighthouse's measure of this machine's CPU at the time (higher is faster; a quiet desktop is
+   * ~1000–2000). The simulated throttling multiplies the main-thread work it saw, so on a busy
+   * machine performance scores drop: compare scores only at similar indexes.
+   */
+  benchmarkIndex: number;
 };
 
 export const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
@@ -77,6 +83,7 @@ export async function lighthouseScores(options: { baseUrl: string; cookie: strin
       },
       accessibilityFailures,
       unusedJavaScriptBytes: audits["unused-javascript"]?.details?.overallSavingsBytes ?? 0,
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
     };
   } finally {
     chrome.kill();

@@ -15,7 +15,14 @@ import postgres from "postgres";
 
 export type LoggedStatement = { sql: string; params: unknown[] };
 
-export type StatementTiming = { sql: string; executionMs: number; planningMs: number; sharedBlocks: number };
+export type StatementTiming = {
+  sql: string;
+  executionMs: number;
+  planningMs: number;
+  sharedBlocks: number;
+  /** The plan node that spent the most time itself (children excluded), e.g. `Index Scan on check_ins: 412.3 ms`. */
+  slowestNode: string;
+};
 
 export type SqlTiming = {
   /** Statements explained (reads and writes). */
@@ -145,6 +152,24 @@ function seqScansOfCheckIns(node: PlanNode, sqlText: string, found: string[]): v
   for (const child of node.Plans ?? []) seqScansOfCheckIns(child, sqlText, found);
 }
 
+/** Time a node spent itself: its total over all loops minus its children's. */
+function selfMs(node: PlanNode): number {
+  const total = (node: PlanNode) => Number(node["Actual Total Time"] ?? 0) * Number(node["Actual Loops"] ?? 1);
+  return total(node) - (node.Plans ?? []).reduce((sum, child) => sum + total(child), 0);
+}
+
+function slowestNode(root: PlanNode): string {
+  let slowest = root;
+  const walk = (node: PlanNode) => {
+    if (selfMs(node) > selfMs(slowest)) slowest = node;
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(root);
+  const relation = slowest["Relation Name"] ? ` on ${String(slowest["Relation Name"])}` : "";
+  const index = slowest["Index Name"] ? ` using ${String(slowest["Index Name"])}` : "";
+  return `${String(slowest["Node Type"])}${relation}${index}: ${selfMs(slowest).toFixed(1)} ms, ${String(slowest["Actual Rows"] ?? "?")} rows × ${String(slowest["Actual Loops"] ?? 1)}`;
+}
+
 function firstPlan(rows: Record<string, unknown>[]): Record<string, unknown> {
   const cell = rows[0]?.["QUERY PLAN"];
   const parsed = (typeof cell === "string" ? JSON.parse(cell) : cell) as Record<string, unknown>[] | undefined;
@@ -200,7 +225,7 @@ export async function explainStatements(target: ExplainTarget, statements: Logge
         timing.executionMs += executionMs;
         timing.planningMs += planningMs;
         timing.sharedBlocks += sharedBlocks;
-        timing.statements.push({ sql: statement.sql, executionMs, planningMs, sharedBlocks });
+        timing.statements.push({ sql: statement.sql, executionMs, planningMs, sharedBlocks, slowestNode: slowestNode(root) });
         seqScansOfCheckIns(root, statement.sql, timing.seqScansOfCheckIns);
         await target.query("release savepoint explain_one");
       } catch (error) {
