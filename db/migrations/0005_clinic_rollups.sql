@@ -31,7 +31,7 @@ BEGIN
   -- same day from two snapshots). NO KEY UPDATE does not wait for the foreign-key checks of the
   -- check-ins themselves, so this cannot deadlock with them. Ordered, so two writers of several
   -- couples take the locks in the same order.
-  PERFORM 1 FROM couples WHERE id = ANY(couple_ids) ORDER BY id FOR NO KEY UPDATE;
+  PERFORM 1 FROM couples WHERE id IN (SELECT unnest(couple_ids)) ORDER BY id FOR NO KEY UPDATE;
 
   -- Each changed day recounted. Couples deleted in this transaction (a cascade) are left alone.
   WITH changed AS (
@@ -136,7 +136,7 @@ CREATE FUNCTION mend_refresh_couple_check_in_rollups(couple_ids uuid[]) RETURNS 
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM mend_refresh_check_in_rollups(array_agg(ci.couple_id), array_agg(ci.date))
-  FROM (SELECT DISTINCT couple_id, date FROM check_ins WHERE couple_id = ANY(couple_ids)) ci;
+  FROM (SELECT DISTINCT couple_id, date FROM check_ins WHERE couple_id IN (SELECT unnest(couple_ids))) ci;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION mend_couple_members_rollups_inserted() RETURNS trigger

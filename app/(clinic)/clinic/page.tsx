@@ -22,8 +22,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClinicPage({ searchParams }: Props) {
   const params = await searchParams;
   const parsed = parseDateRange(params, await getClinicToday());
-  const overview = await getClinicOverview();
-  const aggregates = parsed.ok ? await getClinicAggregates(parsed.range) : null;
+  // Independent reads: the page waits for the slower one, not for both in turn.
+  const [overview, aggregates] = await Promise.all([getClinicOverview(), parsed.ok ? getClinicAggregates(parsed.range) : null]);
   const exportEmpty = params.export === "empty";
 
   return (
