@@ -61,6 +61,8 @@ type Upstream = {
   agent: http.Agent;
   enabled: boolean;
   downUntil: number;
+  /** Failed lately: probed until it accepts connections again. */
+  suspect: boolean;
   requests: number;
   failures: number;
 };
@@ -131,6 +133,7 @@ function makeUpstream(url: string): Upstream {
     agent: new http.Agent({ keepAlive: true, maxSockets: 256, scheduling: "lifo" }),
     enabled: true,
     downUntil: 0,
+    suspect: false,
     requests: 0,
     failures: 0,
   };
@@ -209,15 +212,17 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
     upstream.failures++;
     counts.upstreamFailures++;
     upstream.downUntil = Date.now() + downForMs;
+    upstream.suspect = true;
   }
 
-  // Brings a down upstream back as soon as it accepts connections again, instead of waiting out
-  // the whole pause or spending a client's request on finding out.
+  // Probes an upstream that failed until it accepts connections again: it comes back as soon as
+  // it does, and stays out while it does not, so no client request is spent on finding out.
   const prober = setInterval(() => {
     for (const upstream of upstreams) {
-      if (upstream.downUntil <= Date.now()) continue;
+      if (!upstream.suspect) continue;
       void probe(upstream).then((ok) => {
-        if (ok) upstream.downUntil = 0;
+        if (ok) Object.assign(upstream, { suspect: false, downUntil: 0 });
+        else upstream.downUntil = Date.now() + downForMs;
       });
     }
   }, 250);
@@ -254,6 +259,7 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
       upstream.requests++;
       let connected = false;
       let answered = false;
+      let clientGone = false;
       const outgoing = http.request({
         host: upstream.hostname,
         port: upstream.port,
@@ -273,7 +279,8 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
         incoming.pipe(response);
         let broken = false;
         const breakOff = () => {
-          if (broken || incoming.complete) return;
+          // A client that hung up is not a broken response: the upstream was stopped on its behalf.
+          if (broken || incoming.complete || clientGone) return;
           broken = true;
           counts.brokenResponses++;
           response.destroy();
@@ -282,7 +289,7 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
         incoming.once("error", breakOff);
       });
       outgoing.on("error", (error: NodeJS.ErrnoException) => {
-        if (answered) return;
+        if (answered || clientGone) return;
         markDown(upstream);
         const refused = !connected && REFUSED.has(error.code ?? "");
         const retryable = !response.headersSent && ((refused && body.buffered) || idempotent);
@@ -290,7 +297,9 @@ export async function startBalancer(options: BalancerOptions): Promise<Balancer>
         fail(response, 502, "The server stopped before answering. Nothing was retried.");
       });
       response.once("close", () => {
-        if (!response.writableFinished) outgoing.destroy();
+        if (response.writableFinished) return;
+        clientGone = true;
+        outgoing.destroy();
       });
       for (const chunk of body.chunks) outgoing.write(chunk);
       if (body.buffered) outgoing.end();
