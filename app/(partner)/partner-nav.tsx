@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 const ITEMS = [
   { href: "/today", label: "Today" },
@@ -29,10 +28,11 @@ export function PartnerNav() {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={cn(
-                  "flex min-h-11 items-center justify-center rounded-md px-1 text-center text-sm font-medium",
-                  current ? "bg-brand text-white" : "text-ink hover:bg-brand-soft",
-                )}
+                // Plain strings rather than `cn`: no classes conflict here, and this is the one client
+                // component on most partner pages, so it would bring the class-merging library alone.
+                className={`flex min-h-11 items-center justify-center rounded-md px-1 text-center text-sm font-medium ${
+                  current ? "bg-brand text-white" : "text-ink hover:bg-brand-soft"
+                }`}
               >
                 {item.label}
               </Link>

@@ -7,15 +7,9 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormResult } from "@/components/ui/form-result";
 import { initialFormState } from "@/lib/actions/form-state";
-import {
-  CHECK_IN_NOTE_MAX,
-  CONTACT_ANSWERS,
-  CONTACT_ANSWER_LABELS,
-  MOODS,
-  MOOD_LABELS,
-  VISIBILITIES,
-  VISIBILITY_LABELS,
-} from "@/lib/program";
+// Narrow imports: the program's index would bring every exercise kind and its zod schema to the phone.
+import { CHECK_IN_NOTE_MAX, CONTACT_ANSWERS, CONTACT_ANSWER_LABELS, MOODS, MOOD_LABELS } from "@/lib/program/check-in";
+import { VISIBILITIES, VISIBILITY_LABELS } from "@/lib/program/visibility";
 import { saveCheckInAction } from "./actions";
 
 type Values = Record<string, string>;
