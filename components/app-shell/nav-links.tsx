@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { cn } from "@/lib/cn";
 
 /** `exact`: current only on its own path, not on the pages below it (an overview beside its sections). */
 export type NavItem = { href: string; label: string; exact?: boolean };
@@ -19,10 +18,11 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={cn(
-                  "inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium",
-                  current ? "bg-brand-soft text-brand-strong" : "text-muted hover:text-ink",
-                )}
+                // Plain strings rather than `cn`: no classes conflict here, and every signed-in page
+                // loads this component, which would otherwise bring the class-merging library along.
+                className={`inline-flex min-h-11 items-center rounded-md px-3 py-2 text-sm font-medium ${
+                  current ? "bg-brand-soft text-brand-strong" : "text-muted hover:text-ink"
+                }`}
               >
                 {item.label}
               </Link>

@@ -1,5 +1,4 @@
 import { useId } from "react";
-import { cn } from "@/lib/cn";
 
 export type ChoiceOption = { value: string; label: string };
 
@@ -36,23 +35,25 @@ export function ChoiceGroup({ legend, hint, name, options, defaultValue, errors,
           {hint}
         </p>
       ) : null}
-      <div className={cn(layout === "scale" ? "grid grid-cols-6 gap-2" : "grid gap-2")}>
+      <div className={layout === "scale" ? "grid grid-cols-6 gap-2" : "grid gap-2"}>
         {options.map((option) => (
           <label
             key={option.value}
-            className={cn(
-              "flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-line bg-surface px-3 text-ink",
+            // Each conflicting pair chosen here rather than merged by `cn`, which would bring its
+            // 9 kB merging library to the check-in form on a phone.
+            className={[
+              "flex min-h-11 cursor-pointer items-center gap-2 rounded-md border bg-surface text-ink",
               "has-[:checked]:border-brand has-[:checked]:bg-brand-soft has-[:checked]:font-semibold has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand",
-              layout === "scale" && "justify-center px-0",
-              errorId && "border-danger",
-            )}
+              layout === "scale" ? "justify-center px-0" : "px-3",
+              errorId ? "border-danger" : "border-line",
+            ].join(" ")}
           >
             <input
               type="radio"
               name={name}
               value={option.value}
               defaultChecked={defaultValue === option.value}
-              className={cn(layout === "scale" ? "sr-only" : "size-5 accent-brand")}
+              className={layout === "scale" ? "sr-only" : "size-5 accent-brand"}
             />
             <span>{option.label}</span>
           </label>

@@ -1,5 +1,9 @@
-import { cn } from "@/lib/cn";
+import { clsx } from "clsx";
 import type { HTMLAttributes } from "react";
+
+// `clsx` joins classes without merging them: this primitive is in nearly every client form, and the
+// merging library behind `cn` is 9 kB on a phone. A caller's className must not fight them
+// (SafetyHelp marks its weight important).
 
 type Tone = "info" | "error" | "success" | "warn";
 
@@ -15,7 +19,7 @@ export function Alert({ tone = "info", className, ...props }: HTMLAttributes<HTM
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={cn("rounded-md border px-3 py-2 text-sm font-medium", tones[tone], className)}
+      className={clsx("rounded-md border px-3 py-2 text-sm font-medium", tones[tone], className)}
       {...props}
     />
   );
