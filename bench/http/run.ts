@@ -98,7 +98,10 @@ async function main(): Promise<number> {
           await checkPage(app.baseUrl, target.path, cookies[target.who]!);
           row.c1 = await load(app.baseUrl + target.path, cookies[target.who]!, 1, SECONDS, WARM_SECONDS);
           row.c20 = await load(app.baseUrl + target.path, cookies[target.who]!, 20, SECONDS, WARM_SECONDS);
-          console.log(`${target.page} ${target.path}: c1 p50 ${row.c1.p50} ms, c20 ${row.c20.rps.toFixed(1)} req/s, ${row.c1.errors + row.c20.errors} errors`);
+          // A run in which no response came back measured nothing: it fails rather than reading as 0 errors.
+          const empty = [row.c1, row.c20].find((r) => r.requests === 0);
+          if (empty) row.failure = `no response within ${SECONDS} s at concurrency ${empty.connections}`;
+          console.log(`${target.page} ${target.path}: c1 p50 ${row.c1.p50.toFixed(0)} ms, c20 ${row.c20.rps.toFixed(1)} req/s, ${row.c1.errors + row.c20.errors} errors`);
         } catch (error) {
           row.failure = (error as Error).message;
           console.error(`${target.page} ${target.path}: ${row.failure}`);
