@@ -33,7 +33,7 @@ export type ScaleOutOptions = {
 
 export type KillRun = {
   requests: number;
-  /** Requests the client saw fail: connection errors, timeouts and any non-2xx answer. */
+  /** Requests that failed: connection errors, timeouts, any non-2xx answer, and bodies cut off mid-way. */
   errors: number;
   /** Requests the balancer sent to the other process after a refused or reset connection. */
   retried: number;
@@ -189,7 +189,8 @@ export async function runScaleOut(options: ScaleOutOptions): Promise<ScaleOutRes
       oneRps: one.rps,
       twoRps: two.rps,
       ratio: one.rps > 0 ? two.rps / one.rps : 0,
-      kill: { requests: killed.requests, errors: killed.errors, retried: stats.retries, sessionStillValid, balancer: stats },
+      // A body cut off mid-way may not count as an error on the client's side: count it here.
+      kill: { requests: killed.requests, errors: killed.errors + stats.brokenResponses, retried: stats.retries, sessionStillValid, balancer: stats },
     };
   } finally {
     await cluster.close();
