@@ -1,8 +1,13 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay, formatNumber, formatPercent, formatShortDay } from "@/lib/format";
+import dynamic from "next/dynamic";
+import { formatDay, formatNumber, formatPercent } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
+import { DeferredChart } from "./deferred-chart";
+
+// The chart library loads on its own, once a chart nears the screen: the page, its figures and
+// the tables beside each chart do not wait for it.
+const AdherenceDrawing = dynamic(() => import("./adherence-drawing"), { ssr: false });
 
 export type AdherenceChartRow = {
   weekStart: string;
@@ -19,11 +24,6 @@ export type AdherenceChartRow = {
  */
 export function AdherenceChart({ rows, names, expectation }: { rows: AdherenceChartRow[]; names: [string, string]; expectation: string }) {
   const [nameA, nameB] = names;
-  const data = rows.map((r) => ({
-    ...r,
-    pctA: r.adherenceA === null ? null : Math.round(r.adherenceA * 100),
-    pctB: r.adherenceB === null ? null : Math.round(r.adherenceB * 100),
-  }));
   return (
     <ChartFrame
       title="Check-ins per week"
@@ -42,17 +42,9 @@ export function AdherenceChart({ rows, names, expectation }: { rows: AdherenceCh
         { header: nameB, cell: (r) => `${r.checkInsB} (${formatPercent(r.adherenceB)})` },
       ]}
       chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="weekStart" tickFormatter={formatShortDay} minTickGap={16} tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(label) => `Week of ${formatShortDay(String(label))}`} formatter={(v) => `${String(v)}%`} />
-            <ReferenceLine y={100} stroke="var(--color-ink)" strokeDasharray="4 4" />
-            <Bar dataKey="pctA" name={nameA} fill={SERIES_COLOURS.a} isAnimationActive={false} />
-            <Bar dataKey="pctB" name={nameB} fill={SERIES_COLOURS.b} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <DeferredChart>
+          <AdherenceDrawing rows={rows} names={names} />
+        </DeferredChart>
       }
     />
   );

@@ -1,8 +1,13 @@
 "use client";
 
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay, formatNumber, formatShortDay } from "@/lib/format";
+import dynamic from "next/dynamic";
+import { formatDay, formatNumber } from "@/lib/format";
 import { ChartFrame, SERIES_COLOURS } from "./chart-frame";
+import { DeferredChart } from "./deferred-chart";
+
+// The chart library loads on its own, once a chart nears the screen: the page, its figures and
+// the tables beside each chart do not wait for it.
+const TrustDrawing = dynamic(() => import("./trust-drawing"), { ssr: false });
 
 export type TrustChartRow = {
   date: string;
@@ -53,28 +58,9 @@ export function TrustChart({
         ...(showGap ? [{ header: "Gap", cell: (r: TrustChartRow) => formatNumber(r.gap, 0) }] : []),
       ]}
       chart={
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-            <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
-            <XAxis dataKey="date" tickFormatter={formatShortDay} minTickGap={24} tick={{ fontSize: 12 }} />
-            <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(label) => formatShortDay(String(label))} formatter={(v) => (typeof v === "number" ? formatNumber(v) : String(v))} />
-            {showGap ? <Bar dataKey="gap" name="Gap between partners" fill={SERIES_COLOURS.third} opacity={0.35} barSize={4} /> : null}
-            <Line dataKey="a" name={`${nameA} (daily)`} stroke="none" dot={{ r: 2, fill: SERIES_COLOURS.a }} isAnimationActive={false} />
-            <Line dataKey="b" name={`${nameB} (daily)`} stroke="none" dot={{ r: 2, fill: SERIES_COLOURS.b }} isAnimationActive={false} />
-            <Line dataKey="meanA" name={`${nameA} (7-day mean)`} stroke={SERIES_COLOURS.a} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-            <Line
-              dataKey="meanB"
-              name={`${nameB} (7-day mean)`}
-              stroke={SERIES_COLOURS.b}
-              strokeWidth={2}
-              strokeDasharray="6 3"
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <DeferredChart>
+          <TrustDrawing rows={rows} names={names} showGap={showGap} />
+        </DeferredChart>
       }
     />
   );
