@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { RECURRENCE_LABELS } from "@/lib/labels";
-import { INSTRUCTIONS_MAX } from "@/lib/validations/assignments";
 
 export type StepOption = { number: number; title: string; kinds: { id: string; title: string }[] };
 
@@ -20,13 +19,15 @@ type Props = {
   pendingLabel: string;
   /** Accessible name of the form. */
   label: string;
+  /** The longest instructions accepted, handed in so the form's browser code does not carry the validation library. */
+  instructionsMax: number;
 };
 
 /**
  * Assign (or edit) an exercise: a step, one of its exercise kinds, for whom, due date, how often,
  * instructions. The button is disabled while the action runs; the server also ignores a repeat.
  */
-export function AssignmentForm({ action, steps, partners, today, defaults, submitLabel, pendingLabel, label }: Props) {
+export function AssignmentForm({ action, steps, partners, today, defaults, submitLabel, pendingLabel, label, instructionsMax }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const values = state.values;
   const [step, setStep] = useState<number>(Number(values?.step ?? defaults.step));
@@ -84,7 +85,7 @@ export function AssignmentForm({ action, steps, partners, today, defaults, submi
         <TextAreaField
           className="sm:col-span-2"
           label="Instructions"
-          hint={`Optional. Up to ${INSTRUCTIONS_MAX.toLocaleString("en-GB")} characters.`}
+          hint={`Optional. Up to ${instructionsMax.toLocaleString("en-GB")} characters.`}
           name="instructions"
           defaultValue={values?.instructions ?? defaults.instructions ?? ""}
           errors={errors.instructions}

@@ -6,6 +6,7 @@ import type { AssignmentWork, CoupleWork } from "@/lib/dal/work-status";
 import { formatShortDay, formatSubmissions } from "@/lib/format";
 import { RECURRENCE_LABELS } from "@/lib/labels";
 import { assignableKindsForStep, getExerciseKind, STEPS } from "@/lib/program";
+import { INSTRUCTIONS_MAX } from "@/lib/validations/assignments";
 import { assignAction, cancelAssignmentAction, updateAssignmentAction } from "./actions";
 import { AssignmentForm, type StepOption } from "./assignment-form";
 import { CancelAssignmentForm } from "./cancel-assignment-form";
@@ -80,6 +81,7 @@ export function AssignmentsSection({
             submitLabel="Assign"
             pendingLabel="Assigning…"
             label="Assign work"
+            instructionsMax={INSTRUCTIONS_MAX}
           />
         </div>
       </details>
@@ -119,6 +121,7 @@ export function AssignmentsSection({
                         submitLabel="Save changes"
                         pendingLabel="Saving…"
                         label="Edit assignment"
+                        instructionsMax={INSTRUCTIONS_MAX}
                       />
                     </div>
                   </details>

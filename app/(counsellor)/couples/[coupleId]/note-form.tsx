@@ -7,7 +7,7 @@ import { SelectField, TextAreaField } from "@/components/ui/field";
 import type { NoteFormat } from "@/db/schema/enums";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
 import { NOTE_FORMAT_LABELS } from "@/lib/labels";
-import { NOTE_SECTIONS } from "@/lib/validations/notes";
+import type { NOTE_SECTIONS } from "@/lib/validations/notes";
 
 type Props = {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
@@ -15,14 +15,19 @@ type Props = {
   /** An addendum is free text, signed when saved. */
   addendum?: boolean;
   idPrefix: string;
+  /**
+   * Each format's sections, handed in by the page so the form's browser code does not carry the
+   * validation library.
+   */
+  sections: typeof NOTE_SECTIONS;
 };
 
 /** Write a note (SOAP, DAP or free-form): save it as a draft, or sign it, which locks it. */
-export function NoteForm({ action, defaults, addendum = false, idPrefix }: Props) {
+export function NoteForm({ action, defaults, addendum = false, idPrefix, sections: formatSections }: Props) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   const [format, setFormat] = useState<NoteFormat>((state.values?.format as NoteFormat | undefined) ?? defaults?.format ?? "soap");
   const errors = state.fieldErrors ?? {};
-  const sections = addendum ? NOTE_SECTIONS.free : NOTE_SECTIONS[format];
+  const sections = addendum ? formatSections.free : formatSections[format];
   // After a save a new note starts empty; a refused save keeps the text.
   const formKey = defaults ? "edit" : (state.savedAt ?? "initial");
   return (
