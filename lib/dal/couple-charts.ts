@@ -26,7 +26,7 @@ import { parseIdOrNotFound } from "./scope";
 import { sqlAlias, sqlFrom, sqlInt } from "./sql";
 import { contactAgreementSpansSql } from "./sql/adherence";
 import { decidedPromiseSql, resolvedByDaySql, resolvedDaySql } from "./sql/keep-rate";
-import { requireRole } from "./viewer";
+import { requireRole, type Viewer } from "./viewer";
 
 export type ChartPartner = { id: string; slot: PartnerSlot; name: string };
 
@@ -146,12 +146,27 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
     `,
   );
   if (!couple) notFound();
-  const partners: ChartPartner[] = couple.partners;
+  return unsafeGetCoupleCharts(viewer, { id: couple.id, startedOn: couple.started_on, partners: couple.partners }, range, day);
+}
+
+/**
+ * {@link getCoupleCharts} for a couple already read and checked to be the viewer's (the couple
+ * page has its start day and partners in hand): it skips the couple's own read.
+ */
+export async function unsafeGetCoupleCharts(
+  viewer: Viewer,
+  couple: { id: string; startedOn: IsoDate; partners: ChartPartner[] },
+  range: ChartRange,
+  day?: IsoDate,
+): Promise<CoupleCharts> {
+  const { id } = couple;
+  const database = await db();
+  const partners: ChartPartner[] = couple.partners.map((p) => ({ id: p.id, slot: p.slot, name: p.name }));
   // The couple's charts follow the clinic's calendar (both partners on one axis), and so do the
   // days promises were resolved on.
   const zone = sql`${viewer.clinicTimeZone}`;
   const today = day ?? todayIn(viewer.clinicTimeZone);
-  const from = rangeStart(range, today, couple.started_on);
+  const from = rangeStart(range, today, couple.startedOn);
   const t = sql`${today}::date`;
   const f = sql`${from}::date`;
   const meanDays = sqlInt(TRUST_WINDOW_DAYS - 1);
@@ -226,7 +241,7 @@ export async function getCoupleCharts(coupleId: string, range: ChartRange, day?:
 
   const datesOf = (userId: string | undefined) => checkIns.filter((c) => c.user_id === userId).map((c) => c.date);
   const adherenceFor = (userId: string | undefined) =>
-    weeklyAdherence({ checkInDates: datesOf(userId), from, to: today, agreements: spans, startedOn: couple.started_on });
+    weeklyAdherence({ checkInDates: datesOf(userId), from, to: today, agreements: spans, startedOn: couple.startedOn });
   const adherenceA = adherenceFor(a?.id);
   const adherenceB = adherenceFor(b?.id);
   const adherence = adherenceA.map((week, i) => ({

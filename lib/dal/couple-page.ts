@@ -1,12 +1,12 @@
 import "server-only";
 import { db } from "@/db/ready";
 import { todayIn } from "@/lib/time/zone";
-import type { CouplePageQuery } from "@/lib/validations/couple-page";
+import { historyLimit, type CouplePageQuery } from "@/lib/validations/couple-page";
 import type { NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
 import { getCaseloadRow, type CaseloadRow } from "./caseload";
-import { getCoupleCharts, type CoupleCharts } from "./couple-charts";
-import { getCouple, getCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
+import { unsafeGetCoupleCharts, type CoupleCharts } from "./couple-charts";
+import { getCouple, unsafeGetCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
 import { listCoupleInvitations, type InvitationSummary } from "./invitations";
 import { unsafeListNoteThreads, type NoteThread } from "./notes";
 import { requireRole } from "./viewer";
@@ -43,7 +43,10 @@ export type CouplePage = {
   hasActiveAssignments: boolean;
   /** Who has sent each assignment's answer and when, and the cancelled work with who cancelled it. */
   work: CoupleWork;
+  /** The newest notes matching the search, as many as the pages asked for. */
   notes: NoteThread[];
+  /** Whether older matching notes remain beyond those listed. */
+  moreNotes: boolean;
   noteSearch: NoteSearch;
   /** Each invited person's latest invitation, newest first; a reissued link replaces the older one. */
   invitations: InvitationSummary[];
@@ -52,7 +55,10 @@ export type CouplePage = {
 /**
  * Everything the couple page shows, for the couple's counsellor only (anyone else: not found),
  * shaped as the page's sections draw it: caseload figures and flags, the charts for the chosen
- * range, activity, the notes matching the search, and each person's latest invitation.
+ * range, activity and notes a page at a time (as many pages as the link asks for), and each
+ * person's latest invitation.
+ * The couple is read and checked once; every other read then goes out at once, the charts and
+ * activity without reading the couple again.
  * Records one "couple.view" per call (whatever the page holds), alongside the reads rather than
  * after them, so the audit costs one insert and no extra round trip; a view whose event cannot be
  * written fails with it.
@@ -64,10 +70,18 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
   const couple = await getCouple(coupleId, viewer);
   const database = await db();
   const search = query.noteSearch;
+  const { pages } = query;
+  const limits = {
+    checkIns: historyLimit("checkIns", pages.checkIns),
+    answers: historyLimit("answers", pages.answers),
+    agreements: historyLimit("agreements", pages.agreements),
+    promises: historyLimit("promises", pages.promises),
+  };
+  const notesLimit = historyLimit("notes", pages.notes);
   const [figures, charts, activity, notes, invitations, work] = await Promise.all([
     getCaseloadRow(couple.id, now),
-    getCoupleCharts(couple.id, query.range, today),
-    getCoupleActivity(couple.id),
+    unsafeGetCoupleCharts(viewer, couple, query.range, today),
+    unsafeGetCoupleActivity(viewer, couple.id, limits),
     unsafeListNoteThreads(database, viewer, couple.id, search),
     listCoupleInvitations(couple.id),
     getCoupleWork(couple.id, today),
@@ -96,7 +110,8 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
     currentStepDone: charts.steps[couple.currentStep - 1]?.status === "done",
     hasActiveAssignments: activity.assignments.some((a) => a.status === "active"),
     work,
-    notes,
+    notes: notes.slice(0, notesLimit),
+    moreNotes: notes.length > notesLimit,
     noteSearch: query.noteSearch,
     // Newest first from listCoupleInvitations: the first row per address is the latest.
     invitations: invitations.filter((inv, i) => invitations.findIndex((other) => other.email === inv.email) === i),

@@ -40,27 +40,30 @@ export async function getCouple(coupleId: string, viewerArg?: Viewer): Promise<C
   const id = parseIdOrNotFound(coupleId);
   const viewer = viewerArg ?? (await requireViewer());
   const database = await db();
-  const [couple] = await database
-    .select({
-      id: couples.id,
-      name: couples.name,
-      status: couples.status,
-      startedOn: couples.startedOn,
-      currentStep: couples.currentStep,
-      counsellorId: users.id,
-      counsellorName: users.name,
-    })
-    .from(couples)
-    .innerJoin(users, eq(users.id, couples.counsellorId))
-    .where(and(eq(couples.id, id), coupleScope(viewer)))
-    .limit(1);
+  // Both reads go out together: the partners are only returned once the couple is in scope.
+  const [[couple], partners] = await Promise.all([
+    database
+      .select({
+        id: couples.id,
+        name: couples.name,
+        status: couples.status,
+        startedOn: couples.startedOn,
+        currentStep: couples.currentStep,
+        counsellorId: users.id,
+        counsellorName: users.name,
+      })
+      .from(couples)
+      .innerJoin(users, eq(users.id, couples.counsellorId))
+      .where(and(eq(couples.id, id), coupleScope(viewer)))
+      .limit(1),
+    database
+      .select({ id: users.id, name: users.name, slot: coupleMembers.slot })
+      .from(coupleMembers)
+      .innerJoin(users, eq(users.id, coupleMembers.userId))
+      .where(eq(coupleMembers.coupleId, id))
+      .orderBy(asc(coupleMembers.slot)),
+  ]);
   if (!couple) return refuseAsNotFound(viewer, "couple", id);
-  const partners = await database
-    .select({ id: users.id, name: users.name, slot: coupleMembers.slot })
-    .from(coupleMembers)
-    .innerJoin(users, eq(users.id, coupleMembers.userId))
-    .where(eq(coupleMembers.coupleId, id))
-    .orderBy(asc(coupleMembers.slot));
   return {
     id: couple.id,
     name: couple.name,
@@ -142,6 +145,7 @@ export type CoupleAssignment = {
 };
 
 export type CoupleActivity = {
+  /** The newest check-ins, answers, agreements and promises, as many as asked for. */
   checkIns: CoupleCheckIn[];
   answers: CoupleAnswer[];
   agreements: CoupleAgreement[];
@@ -150,10 +154,18 @@ export type CoupleActivity = {
   openSafetyConcerns: { id: string; raisedAt: string }[];
   /** True while the counsellor has paused the couple's joint work. */
   jointWorkPaused: boolean;
+  /** Which lists have older rows than those returned. */
+  more: Record<ActivityList, boolean>;
 };
 
-/** How many of the newest check-ins, answers and promises the couple page lists. */
+/** The activity lists read a page at a time, newest first. */
+export type ActivityList = "checkIns" | "answers" | "agreements" | "promises";
+/** How many rows of each list to return. */
+export type ActivityLimits = Record<ActivityList, number>;
+
+/** How many of the newest check-ins, answers, agreements and promises are read when not asked otherwise. */
 export const ACTIVITY_LIMIT = 20;
+const DEFAULT_LIMITS: ActivityLimits = { checkIns: ACTIVITY_LIMIT, answers: ACTIVITY_LIMIT, agreements: ACTIVITY_LIMIT, promises: ACTIVITY_LIMIT };
 
 /** The couple if the signed-in counsellor carries it; otherwise not found. */
 async function requireCounsellorCouple(coupleId: string): Promise<{ viewer: Viewer; id: string }> {
@@ -179,10 +191,20 @@ function concernsIn(kindId: string, payload: unknown): string[] {
 /**
  * What the couple has been doing, newest first, for their counsellor: check-ins with notes, both
  * partners' submitted answers (shared and counsellor-only, marked), agreements, promises, the
- * assignments set, and any safety concern not yet cleared. A fixed number of queries.
+ * assignments set, and any safety concern not yet cleared. A fixed number of queries; each long
+ * list holds at most its limit, with `more` saying whether older rows remain.
  */
-export async function getCoupleActivity(coupleId: string): Promise<CoupleActivity> {
+export async function getCoupleActivity(coupleId: string, limits: ActivityLimits = DEFAULT_LIMITS): Promise<CoupleActivity> {
   const { viewer, id } = await requireCounsellorCouple(coupleId);
+  return unsafeGetCoupleActivity(viewer, id, limits);
+}
+
+/**
+ * {@link getCoupleActivity} for a couple already checked to be the viewer's (the couple page
+ * reads the couple first): it does not check again. Each list reads one row past its limit, to
+ * know whether a "show more" link is due without counting.
+ */
+export async function unsafeGetCoupleActivity(viewer: Viewer, id: string, limits: ActivityLimits = DEFAULT_LIMITS): Promise<CoupleActivity> {
   const database = await db();
   const forUser = alias(users, "for_user");
   const [checkInRows, answerRows, agreementRows, promiseRows, assignmentRows, concernRows, jointWorkPaused] = await Promise.all([
@@ -202,7 +224,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .innerJoin(users, eq(users.id, checkIns.userId))
       .where(eq(checkIns.coupleId, id))
       .orderBy(desc(checkIns.date), desc(checkIns.updatedAt))
-      .limit(ACTIVITY_LIMIT),
+      .limit(limits.checkIns + 1),
     database
       .select({
         id: exerciseResponses.id,
@@ -221,7 +243,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .innerJoin(assignments, eq(assignments.id, exerciseResponses.assignmentId))
       .where(and(eq(exerciseResponses.coupleId, id), eq(exerciseResponses.status, "submitted")))
       .orderBy(desc(exerciseResponses.submittedAt), desc(exerciseResponses.updatedAt))
-      .limit(ACTIVITY_LIMIT),
+      .limit(limits.answers + 1),
     listCoupleAgreements(database, id, todayIn(viewer.timeZone)),
     database
       .select({
@@ -237,7 +259,7 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
       .innerJoin(users, eq(users.id, promises.madeBy))
       .where(eq(promises.coupleId, id))
       .orderBy(desc(promises.createdAt))
-      .limit(ACTIVITY_LIMIT),
+      .limit(limits.promises + 1),
     database
       .select({
         id: assignments.id,
@@ -260,19 +282,25 @@ export async function getCoupleActivity(coupleId: string): Promise<CoupleActivit
     isJointWorkPaused(database, id),
   ]);
   return {
-    checkIns: checkInRows.map((r) => ({ ...r, trust: Number(r.trust), closeness: Number(r.closeness) })),
-    answers: answerRows.map((r) => ({
+    checkIns: checkInRows.slice(0, limits.checkIns).map((r) => ({ ...r, trust: Number(r.trust), closeness: Number(r.closeness) })),
+    answers: answerRows.slice(0, limits.answers).map((r) => ({
       ...r,
       payload: (r.payload ?? {}) as Record<string, unknown>,
       submittedAt: iso(r.submittedAt),
       concerning: concernsIn(r.exerciseKind, r.payload),
       submittedOn: r.submittedAt ? dayOf(r.submittedAt, viewer.timeZone) : null,
     })),
-    agreements: agreementRows,
-    promises: promiseRows.map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), resolvedAt: iso(r.resolvedAt) })),
+    agreements: agreementRows.slice(0, limits.agreements),
+    promises: promiseRows.slice(0, limits.promises).map((r) => ({ ...r, dueAt: r.dueAt.toISOString(), resolvedAt: iso(r.resolvedAt) })),
     assignments: assignmentRows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
     openSafetyConcerns: concernRows.map((r) => ({ id: r.id, raisedAt: r.raisedAt.toISOString() })),
     jointWorkPaused,
+    more: {
+      checkIns: checkInRows.length > limits.checkIns,
+      answers: answerRows.length > limits.answers,
+      agreements: agreementRows.length > limits.agreements,
+      promises: promiseRows.length > limits.promises,
+    },
   };
 }
 

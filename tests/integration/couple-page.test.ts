@@ -7,7 +7,7 @@ import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { getCouplePage } from "@/lib/dal/couple-page";
 import { addIsoDays } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
-import { couplePageQuerySchema } from "@/lib/validations/couple-page";
+import { couplePageQuerySchema, HISTORY_LISTS } from "@/lib/validations/couple-page";
 import { createClinic, db, expectNotFound, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { signInAs } from "../support/session";
 
@@ -48,6 +48,48 @@ describe("getCouplePage", () => {
     expect(page.charts.range).toBe("12w");
     expect(page.charts.from).toBe(addIsoDays(today, -83));
     expect(page.noteSearch).toEqual({ q: "", from: undefined, to: undefined });
+  });
+
+  it("lists the long history a page at a time: each further page adds the next older rows", async () => {
+    signInAs(counsellor);
+    const size = HISTORY_LISTS.checkIns.pageSize;
+    const total = clinic.rows.checkIns.filter((c) => c.coupleId === couple.id).length;
+    expect(total).toBeGreaterThan(2 * size);
+    const first = await getCouplePage(couple.id, couplePageQuerySchema.parse({}), now);
+    expect(first.activity.checkIns).toHaveLength(size);
+    expect(first.activity.more.checkIns).toBe(true);
+    const second = await getCouplePage(couple.id, couplePageQuerySchema.parse({ ci: "2" }), now);
+    expect(second.activity.checkIns).toHaveLength(2 * size);
+    expect(second.activity.checkIns.slice(0, size)).toEqual(first.activity.checkIns);
+    const dates = second.activity.checkIns.map((c) => c.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Other lists keep their first page while one list opens more.
+    expect(second.activity.promises).toEqual(first.activity.promises);
+  });
+
+  it("lists the newest notes first, a page at a time, with a link's worth of older ones after", async () => {
+    const base = Date.now() - 60_000;
+    const size = HISTORY_LISTS.notes.pageSize;
+    await db()
+      .insert(schema.notes)
+      .values(
+        Array.from({ length: size + 2 }, (_, i) => ({
+          coupleId: couple.id,
+          authorId: counsellor.id,
+          format: "free" as const,
+          body: { body: `Paged note ${i}` },
+          createdAt: new Date(base + i * 1000),
+        })),
+      );
+    signInAs(counsellor);
+    const first = await getCouplePage(couple.id, couplePageQuerySchema.parse({}), now);
+    expect(first.notes).toHaveLength(size);
+    expect(first.notes[0]!.body.body).toBe(`Paged note ${size + 1}`);
+    expect(first.moreNotes).toBe(true);
+    const all = await getCouplePage(couple.id, couplePageQuerySchema.parse({ notes: "2" }), now);
+    expect(all.notes.slice(0, size)).toEqual(first.notes);
+    expect(all.notes.map((n) => n.body.body)).toContain("Paged note 0");
+    expect(all.moreNotes).toBe(false);
   });
 
   it("lists each invited person once, with their latest link", async () => {

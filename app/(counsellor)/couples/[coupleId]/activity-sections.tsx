@@ -1,21 +1,38 @@
 import { AnswerView } from "@/components/exercise-form/answer-view";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
-import type { CoupleActivity } from "@/lib/dal/couples";
+import type { ActivityList, CoupleActivity } from "@/lib/dal/couples";
 import { formatSubmitted, isoDay } from "@/lib/format";
 import { CONTACT_ANSWER_LABELS, getExerciseKind, MOOD_LABELS, type ContactAnswer, type FieldSpec, type Mood } from "@/lib/program";
 import { agreementDates, type AgreementPhase } from "@/lib/validations/agreements";
+import { ShowMoreLink } from "./show-more-link";
 import type { ReactNode } from "react";
 
 export function CounsellorOnly() {
   return <Badge tone="brand">Counsellor only</Badge>;
 }
 
-function Section({ id, title, empty, count, children }: { id: string; title: string; empty: string; count: number; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  empty,
+  count,
+  more,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  count: number;
+  /** The link to older rows, when there are any. */
+  more?: { href: string | null; label: string };
+  children: ReactNode;
+}) {
   return (
     <Card aria-labelledby={id}>
       <CardTitle id={id}>{title}</CardTitle>
       {count === 0 ? <p className="mt-2 text-muted">{empty}</p> : children}
+      {more?.href ? <ShowMoreLink href={more.href}>{more.label}</ShowMoreLink> : null}
     </Card>
   );
 }
@@ -62,10 +79,23 @@ const AGREEMENT_PHASE_LABELS: Record<AgreementPhase, string> = {
   replaced: "replaced",
 };
 
-export function ActivitySections({ activity, zone = "UTC" }: { activity: CoupleActivity; zone?: string }) {
+export function ActivitySections({
+  activity,
+  zone = "UTC",
+  moreHrefs,
+}: {
+  activity: CoupleActivity;
+  zone?: string;
+  /** Each list's link to its next older page, or null when it is all shown. */
+  moreHrefs?: Record<ActivityList, string | null>;
+}) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Section id="checkins-heading" title="Recent check-ins" empty="No check-ins yet." count={activity.checkIns.length}>
+      <Section id="checkins-heading" title="Recent check-ins"
+        empty="No check-ins yet."
+        count={activity.checkIns.length}
+        more={{ href: moreHrefs?.checkIns ?? null, label: "Show older check-ins" }}
+      >
         <ul className="mt-2 divide-y divide-line">
           {activity.checkIns.map((c) => (
             <li key={c.id} className="py-2 text-sm">
@@ -90,7 +120,11 @@ export function ActivitySections({ activity, zone = "UTC" }: { activity: CoupleA
           ))}
         </ul>
       </Section>
-      <Section id="answers-heading" title="Exercise answers" empty="No answers sent yet." count={activity.answers.length}>
+      <Section id="answers-heading" title="Exercise answers"
+        empty="No answers sent yet."
+        count={activity.answers.length}
+        more={{ href: moreHrefs?.answers ?? null, label: "Show older answers" }}
+      >
         <ul className="mt-2 divide-y divide-line">
           {activity.answers.map((a) => {
             const kind = getExerciseKind(a.exerciseKind);
@@ -125,7 +159,11 @@ export function ActivitySections({ activity, zone = "UTC" }: { activity: CoupleA
           })}
         </ul>
       </Section>
-      <Section id="agreements-heading" title="Agreements" empty="No agreements yet." count={activity.agreements.length}>
+      <Section id="agreements-heading" title="Agreements"
+        empty="No agreements yet."
+        count={activity.agreements.length}
+        more={{ href: moreHrefs?.agreements ?? null, label: "Show older agreements" }}
+      >
         <ul className="mt-2 divide-y divide-line">
           {activity.agreements.map((a) => (
             <li key={a.id} className="py-2 text-sm">
@@ -143,7 +181,11 @@ export function ActivitySections({ activity, zone = "UTC" }: { activity: CoupleA
           ))}
         </ul>
       </Section>
-      <Section id="promises-heading" title="Promises" empty="No promises yet." count={activity.promises.length}>
+      <Section id="promises-heading" title="Promises"
+        empty="No promises yet."
+        count={activity.promises.length}
+        more={{ href: moreHrefs?.promises ?? null, label: "Show older promises" }}
+      >
         <ul className="mt-2 divide-y divide-line">
           {activity.promises.map((p) => (
             <li key={p.id} className="py-2 text-sm">

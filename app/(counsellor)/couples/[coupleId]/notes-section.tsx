@@ -8,6 +8,7 @@ import { NOTE_FORMAT_LABELS } from "@/lib/labels";
 import { NOTE_SECTIONS, type NoteSearch } from "@/lib/validations/notes";
 import { addendumAction, saveNoteAction } from "./actions";
 import { NoteForm } from "./note-form";
+import { ShowMoreLink } from "./show-more-link";
 
 function NoteBody({ note }: { note: NoteView }) {
   const sections = NOTE_SECTIONS[note.format];
@@ -26,7 +27,20 @@ function NoteBody({ note }: { note: NoteView }) {
 }
 
 /** The couple's clinical notes: search, a new note, and each note with its addenda. Counsellor only. */
-export function NotesSection({ coupleId, notes, search, zone }: { coupleId: string; notes: NoteThread[]; search: NoteSearch; zone: string }) {
+export function NotesSection({
+  coupleId,
+  notes,
+  search,
+  zone,
+  moreHref = null,
+}: {
+  coupleId: string;
+  notes: NoteThread[];
+  search: NoteSearch;
+  zone: string;
+  /** The link to the next page of older notes, or null when every matching note is shown. */
+  moreHref?: string | null;
+}) {
   const searching = Boolean(search.q || search.from || search.to);
   return (
     <Card aria-labelledby="notes-heading" className="space-y-4">
@@ -40,7 +54,7 @@ export function NotesSection({ coupleId, notes, search, zone }: { coupleId: stri
       <details className="rounded-md border border-line p-3">
         <summary className="cursor-pointer font-medium text-brand">Write a note</summary>
         <div className="mt-3">
-          <NoteForm action={saveNoteAction.bind(null, coupleId, null)} idPrefix="new-note" />
+          <NoteForm action={saveNoteAction.bind(null, coupleId, null)} idPrefix="new-note" sections={NOTE_SECTIONS} />
         </div>
       </details>
       <form method="get" role="search" aria-label="Search notes" className="flex flex-wrap items-end gap-3">
@@ -98,6 +112,7 @@ export function NotesSection({ coupleId, notes, search, zone }: { coupleId: stri
                     action={saveNoteAction.bind(null, coupleId, note.id)}
                     defaults={{ format: note.format, body: note.body }}
                     idPrefix={`note-${note.id}`}
+                    sections={NOTE_SECTIONS}
                   />
                 ) : (
                   <>
@@ -120,7 +135,7 @@ export function NotesSection({ coupleId, notes, search, zone }: { coupleId: stri
                     <details className="mt-2">
                       <summary className="cursor-pointer text-sm font-medium text-brand">Add an addendum</summary>
                       <div className="mt-2">
-                        <NoteForm action={addendumAction.bind(null, coupleId, note.id)} addendum idPrefix={`addendum-${note.id}`} />
+                        <NoteForm action={addendumAction.bind(null, coupleId, note.id)} addendum idPrefix={`addendum-${note.id}`} sections={NOTE_SECTIONS} />
                       </div>
                     </details>
                   </>
@@ -130,6 +145,7 @@ export function NotesSection({ coupleId, notes, search, zone }: { coupleId: stri
           ))}
         </ol>
       )}
+      {moreHref ? <ShowMoreLink href={moreHref}>Show older notes</ShowMoreLink> : null}
     </Card>
   );
 }

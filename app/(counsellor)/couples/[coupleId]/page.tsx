@@ -1,6 +1,6 @@
 import { getCouplePage } from "@/lib/dal/couple-page";
 import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
-import { couplePageQuerySchema } from "@/lib/validations/couple-page";
+import { couplePageHref, couplePageQuerySchema, MAX_HISTORY_PAGES, type HistoryList } from "@/lib/validations/couple-page";
 import { ActivitySections } from "./activity-sections";
 import { AssignmentsSection } from "./assignments-section";
 import { CoupleHeader } from "./couple-header";
@@ -21,8 +21,12 @@ type Props = {
 
 export default async function CouplePage({ params, searchParams }: Props) {
   const [{ coupleId }, query] = await Promise.all([params, searchParams]);
-  const data = await getCouplePage(coupleId, couplePageQuerySchema.parse(query));
+  const view = couplePageQuerySchema.parse(query);
+  const data = await getCouplePage(coupleId, view);
   const { couple, activity } = data;
+  // Each long list's "show more" link opens one more page of it and keeps the rest of the view.
+  const moreHref = (list: HistoryList, anchor: string) =>
+    `${couplePageHref(couple.id, view, { pages: { [list]: view.pages[list] + 1 } })}#${anchor}`;
   return (
     <div className="space-y-6">
       <CoupleHeader
@@ -41,9 +45,24 @@ export default async function CouplePage({ params, searchParams }: Props) {
         hasActiveAssignments={data.hasActiveAssignments}
         today={data.today}
       />
-      <NotesSection coupleId={couple.id} notes={data.notes} search={data.noteSearch} zone={data.timeZone} />
+      <NotesSection
+        coupleId={couple.id}
+        notes={data.notes}
+        search={data.noteSearch}
+        zone={data.timeZone}
+        moreHref={data.moreNotes && view.pages.notes < MAX_HISTORY_PAGES ? moreHref("notes", "notes-heading") : null}
+      />
       <InvitationsSection coupleId={couple.id} invitations={data.invitations} />
-      <ActivitySections activity={activity} zone={data.timeZone} />
+      <ActivitySections
+        activity={activity}
+        zone={data.timeZone}
+        moreHrefs={{
+          checkIns: activity.more.checkIns && view.pages.checkIns < MAX_HISTORY_PAGES ? moreHref("checkIns", "checkins-heading") : null,
+          answers: activity.more.answers && view.pages.answers < MAX_HISTORY_PAGES ? moreHref("answers", "answers-heading") : null,
+          agreements: activity.more.agreements && view.pages.agreements < MAX_HISTORY_PAGES ? moreHref("agreements", "agreements-heading") : null,
+          promises: activity.more.promises && view.pages.promises < MAX_HISTORY_PAGES ? moreHref("promises", "promises-heading") : null,
+        }}
+      />
     </div>
   );
 }
