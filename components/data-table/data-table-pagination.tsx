@@ -3,7 +3,8 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { Pager } from "@/components/ui/pager";
 
-export type ServerPage = { page: number; pageSize: number; pageCount: number; total: number };
+/** `totalAtLeast`: more rows match than `total`, which is how many were counted. */
+export type ServerPage = { page: number; pageSize: number; pageCount: number; total: number; totalAtLeast?: boolean };
 
 /** The pager under a server-paged table: each link is the current URL with another `page`. */
 export function DataTablePagination({
@@ -36,6 +37,7 @@ export function DataTablePagination({
       page={page.page}
       pageCount={page.pageCount}
       total={page.total}
+      totalAtLeast={page.totalAtLeast}
       pageSize={page.pageSize}
       noun={noun}
       labels={labels}

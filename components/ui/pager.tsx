@@ -5,6 +5,8 @@ type Props = {
   page: number;
   pageCount: number;
   total: number;
+  /** More match than `total` (a long list counted only so far): "more than 10000", "Page 1 of 200+". */
+  totalAtLeast?: boolean;
   pageSize: number;
   /** What is being counted, singular and plural ("couple", "couples"). */
   noun: [string, string];
@@ -24,6 +26,7 @@ export function Pager({
   page,
   pageCount,
   total,
+  totalAtLeast = false,
   pageSize,
   noun,
   hrefs,
@@ -35,7 +38,9 @@ export function Pager({
   return (
     <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center justify-between gap-2 text-sm">
       <p className="text-muted" aria-live="polite">
-        {total === 0 ? `No ${noun[1]}` : `Showing ${first}–${last} of ${total} ${total === 1 ? noun[0] : noun[1]}`}
+        {total === 0
+          ? `No ${noun[1]}`
+          : `Showing ${first}–${last} of ${totalAtLeast ? "more than " : ""}${total} ${total === 1 && !totalAtLeast ? noun[0] : noun[1]}`}
       </p>
       {pageSizes ? (
         <div className="flex items-center gap-1">
@@ -65,6 +70,7 @@ export function Pager({
         </PageLink>
         <span className="text-muted">
           Page {page} of {pageCount}
+          {totalAtLeast ? "+" : ""}
         </span>
         <PageLink href={hrefs.next} disabled={page >= pageCount}>
           {labels.next}

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { getAuditFilterOptions, listAuditLog } from "@/lib/dal/audit-log";
+import { AUDIT_COUNT_LIMIT, getAuditFilterOptions, listAuditLog } from "@/lib/dal/audit-log";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { createClinic, db, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";
@@ -43,5 +44,33 @@ describe("the clinic's audit log names people and records", () => {
     const names = created.rows.map((r) => r.recordName);
     expect(names).toContain(couple.name);
     expect(names).not.toContain(foreign.name);
+  });
+
+  it("counts a long log only so far and says there are more, yet every page stays reachable", async () => {
+    // The other clinic's own log: AUDIT_COUNT_LIMIT + 30 sign-ins by its counsellor, a minute apart.
+    const counsellor = other.counsellors[0]!;
+    await db().execute(sql`
+      insert into ${schema.auditEvents} (clinic_id, actor_id, action, entity_type, entity_id, outcome, at)
+      select ${other.clinicId}::uuid, ${counsellor.id}::uuid, 'auth.sign_in', 'user', ${counsellor.id}, 'success',
+        now() - g * interval '1 minute'
+      from generate_series(1, ${AUDIT_COUNT_LIMIT + 30}) g`);
+    signInAs(other.admin);
+    const first = await listAuditLog(auditQuery({ action: "auth.sign_in" }));
+    expect(first.rows).toHaveLength(50);
+    expect(first.totalAtLeast).toBe(true);
+    expect(first.total).toBe(AUDIT_COUNT_LIMIT);
+    // Past the count, a page still has its events and counts on, so "Older events" leads on.
+    const last = Math.ceil((AUDIT_COUNT_LIMIT + 30) / 50);
+    const deep = await listAuditLog(auditQuery({ action: "auth.sign_in", page: String(last) }));
+    expect(deep.rows).toHaveLength((AUDIT_COUNT_LIMIT + 30) % 50 || 50);
+    expect(deep.totalAtLeast).toBe(false);
+    expect(deep.total).toBe(AUDIT_COUNT_LIMIT + 30);
+    expect(deep.pageCount).toBe(last);
+    const before = await listAuditLog(auditQuery({ action: "auth.sign_in", page: String(last - 1) }));
+    expect(before.page).toBeLessThan(before.pageCount);
+    // A short filtered view is counted exactly.
+    const narrow = await listAuditLog(auditQuery({ actor: other.admin.id }));
+    expect(narrow.totalAtLeast).toBe(false);
+    expect(narrow.total).toBe(narrow.rows.length);
   });
 });
