@@ -40,7 +40,7 @@ type ProbeOptions = {
   pgliteDir?: string;
 };
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/\u001b\[\d+m/g, "");
 
 function record(row: PageRow, timing: SqlTiming, notMeasured: string[]): void {
   row.sqlMs = timing.executionMs + timing.planningMs;
@@ -111,7 +111,7 @@ export async function probePages(options: ProbeOptions): Promise<Probes> {
         notMeasured.push(`Lighthouse of ${row.path}: ${message(error)}`);
       }
     }
-    console.log(`${row.page} ${row.path}: SQL ${row.sqlMs?.toFixed(1) ?? "(after stop)"} ms, JS ${row.firstLoadGzipKb?.toFixed(1) ?? "?"} kB gz${row.lighthouse ? `, Lighthouse ${row.lighthouse.performance}/${row.lighthouse.accessibility}` : ""}`);
+    console.log(`${row.page} ${row.path}: SQL ${row.sqlMs != null ? `${row.sqlMs.toFixed(1)} ms` : row.c1 && options.db === "pglite" ? "after the server stops" : "—"}, JS ${row.firstLoadGzipKb?.toFixed(1) ?? "?"} kB gz${row.lighthouse ? `, Lighthouse ${row.lighthouse.performance}/${row.lighthouse.accessibility}` : ""}`);
   }
 
   if (pending.length && sql) {

@@ -85,8 +85,8 @@ export function formatTable(report: BenchReport): string {
   const floor = report.rows.find((r) => r.path === "/account" && r.budget === "none");
   const header = ["page", "c1 p50", "c1 p95", "c1 req/s", "c20 p50", "c20 p95", "c20 req/s", "errors", "SQL ms", "÷(floor+SQL)", "req/s÷floor", "JS gz kB", "LH perf/a11y", "budget"];
   const lines = report.rows.map((r) => {
-    const ratio = r.c1 && floor?.c1 && r.sqlMs != null && r !== floor ? r.c1.p50 / (floor.c1.p50 + r.sqlMs) : null;
-    const share = r.c20 && floor?.c20 ? r.c20.rps / floor.c20.rps : null;
+    const ratio = r.c1?.requests && floor?.c1?.requests && r.sqlMs != null && r !== floor ? r.c1.p50 / (floor.c1.p50 + r.sqlMs) : null;
+    const share = r.c20 && floor?.c20?.rps ? r.c20.rps / floor.c20.rps : null;
     const errors = r.c1 || r.c20 ? String((r.c1?.errors ?? 0) + (r.c20?.errors ?? 0)) : "—";
     return [
       `${r.page} ${r.path}`,

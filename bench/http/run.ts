@@ -31,6 +31,9 @@ const DIST_DIR = process.env.BENCH_DIST_DIR || ".next-bench";
 const AUTH_SECRET = process.env.AUTH_SECRET || "bench-secret-0123456789abcdef0123456789";
 const PARTNER_PAGES = (process.env.BENCH_PARTNER_PAGES ?? "/check-in,/exercises,/promises,/progress").split(",").filter(Boolean);
 
+// Playwright's messages run on with a coloured call log: the table keeps the first line.
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.replace(/\u001b\[\d+m/g, "");
+
 type Target = { page: string; path: string; who: "counsellor" | "admin" | "smallAdmin" | "partner"; budget: Budget; loaded: boolean };
 
 async function main(): Promise<number> {
@@ -103,7 +106,7 @@ async function main(): Promise<number> {
           if (empty) row.failure = `no response within ${SECONDS} s at concurrency ${empty.connections}`;
           console.log(`${target.page} ${target.path}: c1 p50 ${row.c1.p50.toFixed(0)} ms, c20 ${row.c20.rps.toFixed(1)} req/s, ${row.c1.errors + row.c20.errors} errors`);
         } catch (error) {
-          row.failure = (error as Error).message;
+          row.failure = firstLine(error);
           console.error(`${target.page} ${target.path}: ${row.failure}`);
         }
       }
@@ -155,7 +158,7 @@ async function main(): Promise<number> {
         const result = await probes.runScaleOut({ distDir: DIST_DIR, databaseUrl: process.env.DATABASE_URL!, env: appEnv, path: "/caseload", cookie: counsellorCookie, durationSeconds: SECONDS, log: (line) => console.log(`scale-out: ${line}`) });
         scaleOut = { oneRps: result.oneRps, twoRps: result.twoRps, ratio: result.ratio, kill: { requests: result.kill.requests, errors: result.kill.errors, retried: result.kill.retried, sessionStillValid: result.kill.sessionStillValid } };
       } catch (error) {
-        notMeasured.push(`scale-out: ${(error as Error).message}`);
+        notMeasured.push(`scale-out: ${firstLine(error)}`);
       }
     } else if (db === "pglite") {
       notMeasured.push("scale-out: needs a PostgreSQL server (an embedded PGlite folder is held by one process)");
@@ -176,9 +179,10 @@ async function main(): Promise<number> {
     console.log(`\n${formatTable(report)}\n`);
     console.log(`written to ${writeReport(report)} and bench/results/latest.json`);
     const failed = rows.filter((r) => r.failure || r.checks["0 errors"] === false);
-    const killLost = scaleOut && (scaleOut.kill.errors > 0 || !scaleOut.kill.sessionStillValid);
+    // A scale-out run in which nothing came back measured nothing, and fails like a page would.
+    const killLost = scaleOut && (scaleOut.kill.errors > 0 || !scaleOut.kill.sessionStillValid || scaleOut.kill.requests === 0 || scaleOut.oneRps === 0);
     if (failed.length || killLost) {
-      console.error(`\nFAILED: ${[...failed.map((r) => `${r.page} ${r.path}${r.failure ? `: ${r.failure}` : " had errors under load"}`), ...(killLost ? ["scale-out lost requests or the session"] : [])].join("\n  ")}`);
+      console.error(`\nFAILED: ${[...failed.map((r) => `${r.page} ${r.path}${r.failure ? `: ${r.failure}` : " had errors under load"}`), ...(killLost ? ["scale-out: lost requests or the session, or no response came back"] : [])].join("\n  ")}`);
       return 1;
     }
     return 0;
