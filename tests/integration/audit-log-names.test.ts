@@ -44,6 +44,13 @@ describe("the clinic's audit log names people and records", () => {
     const names = created.rows.map((r) => r.recordName);
     expect(names).toContain(couple.name);
     expect(names).not.toContain(foreign.name);
+
+    // A record id that is not a uuid is listed without a name rather than failing the page.
+    await db()
+      .insert(schema.auditEvents)
+      .values({ clinicId: clinic.clinicId, actorId: counsellor.id, action: "counsellor.invite", entityType: "user", entityId: "not-a-uuid", outcome: "success" });
+    const invited = await listAuditLog(auditQuery({ action: "counsellor.invite" }));
+    expect(invited.rows.map((r) => [r.entityId, r.recordName])).toContainEqual(["not-a-uuid", null]);
   });
 
   it("counts a long log only so far and says there are more, yet every page stays reachable", async () => {
