@@ -7,8 +7,6 @@ import type { CaseloadPartner, CaseloadRow } from "@/lib/dal/caseload";
 import { formatChange, formatDaysAgo, formatNumber, formatPercent } from "@/lib/format";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/labels";
 import { FLAG_DESCRIPTIONS, FLAG_LABELS, NO_CHECK_IN_DAYS, TRUST_DROP_POINTS, TRUST_DROP_TOLERANCE, type FlagId } from "@/lib/metrics/flags";
-import { EXERCISE_KINDS, type ExerciseKindId } from "@/lib/program";
-import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
 import type { ColumnDef } from "@tanstack/react-table";
 
 /** The figure the server sorts by: the lower of the two partners'. */
@@ -56,6 +54,8 @@ export function CaseloadTable({
   sort,
   today,
   stepTitles,
+  kindTitles,
+  defaultContactLabel,
   pageSizes,
 }: {
   rows: CaseloadRow[];
@@ -63,6 +63,10 @@ export function CaseloadTable({
   sort: { id: string; desc: boolean };
   today: string;
   stepTitles: Record<number, string>;
+  /** Exercise kind titles by id, and the default-contact note: plain strings from the server, so
+   * the program's definitions and their answer schemas stay out of the browser's bundle. */
+  kindTitles: Record<string, string>;
+  defaultContactLabel: string;
   pageSizes: readonly number[];
 }) {
   const columns: ColumnDef<CaseloadRow, unknown>[] = [
@@ -114,7 +118,7 @@ export function CaseloadTable({
           <PerPartner partners={row.original.partners} render={(p) => formatPercent(p.adherence)} />
           {/* Before any contact agreement the figure is against the program's default: say so. */}
           {row.original.defaultContact ? (
-            <span className="block text-xs text-muted" title={DEFAULT_CONTACT_LABEL}>
+            <span className="block text-xs text-muted" title={defaultContactLabel}>
               Default: daily
             </span>
           ) : null}
@@ -178,10 +182,9 @@ export function CaseloadTable({
       cell: ({ row }) => {
         const due = row.original.nextDue;
         if (!due) return <span className="text-muted">Nothing due</span>;
-        const kind = EXERCISE_KINDS[due.exerciseKind as ExerciseKindId];
         return (
           <span className="block">
-            <span className="font-medium">{kind?.title ?? due.exerciseKind}</span>
+            <span className="font-medium">{kindTitles[due.exerciseKind] ?? due.exerciseKind}</span>
             <time dateTime={due.dueOn} className="block text-muted">
               {formatDaysAgo(due.dueOn, today)}
             </time>

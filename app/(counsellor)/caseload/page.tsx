@@ -6,7 +6,8 @@ import { coupleStatusEnum } from "@/db/schema/enums";
 import { listCaseload } from "@/lib/dal/caseload";
 import { STATUS_LABELS } from "@/lib/labels";
 import { FLAG_IDS, FLAG_LABELS } from "@/lib/metrics/flags";
-import { STEPS } from "@/lib/program";
+import { EXERCISE_KINDS, STEPS } from "@/lib/program";
+import { DEFAULT_CONTACT_LABEL } from "@/lib/validations/agreements";
 import { caseloadQuerySchema, PAGE_SIZES, type CaseloadQuery } from "@/lib/validations/caseload";
 import { CaseloadSkeleton } from "./caseload-skeleton";
 import { CaseloadTable } from "./caseload-table";
@@ -81,6 +82,7 @@ export default async function CaseloadPage({ searchParams }: Props) {
 async function CaseloadResults({ query }: { query: CaseloadQuery }) {
   const result = await listCaseload(query);
   const stepTitles = Object.fromEntries(STEPS.map((s) => [s.number, s.title]));
+  const kindTitles = Object.fromEntries(Object.entries(EXERCISE_KINDS).map(([id, kind]) => [id, kind.title]));
   return (
     <CaseloadTable
       rows={result.rows}
@@ -88,6 +90,8 @@ async function CaseloadResults({ query }: { query: CaseloadQuery }) {
       sort={{ id: query.sort, desc: query.dir === "desc" }}
       today={result.today}
       stepTitles={stepTitles}
+      kindTitles={kindTitles}
+      defaultContactLabel={DEFAULT_CONTACT_LABEL}
       pageSizes={PAGE_SIZES}
     />
   );
