@@ -6,3 +6,4 @@ export * from "./notes";
 export * from "./system";
 export * from "./security";
 export * from "./rollups";
+export * from "./clinic-figures";
