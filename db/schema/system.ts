@@ -25,7 +25,8 @@ export const auditEvents = pgTable(
     index("audit_events_clinic_at_idx").on(t.clinicId, t.at),
     index("audit_events_actor_at_idx").on(t.actorId, t.at),
     index("audit_events_couple_idx").on(t.coupleId),
-    index("audit_events_action_idx").on(t.clinicId, t.action),
+    // The log filtered by action, newest first, pages straight off this index.
+    index("audit_events_clinic_action_at_idx").on(t.clinicId, t.action, t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
   ],
 );
 

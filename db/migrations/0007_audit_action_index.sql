@@ -1,0 +1,2 @@
+DROP INDEX "audit_events_action_idx";--> statement-breakpoint
+CREATE INDEX "audit_events_clinic_action_at_idx" ON "audit_events" USING btree ("clinic_id","action","at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
