@@ -17,5 +17,10 @@ export async function register() {
     }
     const { boot } = await import("./lib/boot");
     await boot();
+    // Not while `next build` prerenders: only a serving process keeps the clinic figures fresh.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startClinicFiguresRefresh } = await import("./lib/jobs/clinic-figures");
+      startClinicFiguresRefresh();
+    }
   }
 }

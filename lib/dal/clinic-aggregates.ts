@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
 import { formatPercent } from "@/lib/format";
@@ -8,12 +9,15 @@ import { BASELINE_DAYS, distribution, suppress } from "@/lib/metrics/clinic";
 import { addIsoDays, isoWeekStart, isoWeeksOverlapping } from "@/lib/metrics/dates";
 import { STEPS } from "@/lib/program";
 import { assertDateRange, type DateRange } from "@/lib/validations/clinic";
+import { FIGURES_VERSION, readFreshClinicFigures, storeClinicFigures, type StoredClinicFigures } from "./clinic-figures";
 import { selectRows } from "./rows";
 import { sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
 import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
 import { checkInsPerCoupleWeekSql, checkInTotalsThroughSql } from "./sql/check-in-rollups";
 import { brokenCountSql, decidedPromiseSql, keepRateSql, keptCountSql, resolvedOnDaysSql } from "./sql/keep-rate";
 import { requireRole } from "./viewer";
+
+export { CLINIC_FIGURES_MAX_AGE_MS } from "./clinic-figures";
 
 /** Bucket edges of the adherence and keep-rate histograms: five bands of 20 %. */
 export const RATE_EDGES = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -38,11 +42,16 @@ export type GroupFigures = {
 
 export type CounsellorFigures = GroupFigures & { counsellorId: string; name: string; active: boolean };
 
+/** Whose figures to compute: a clinic, and the zone whose calendar days its promises fall on. */
+export type ClinicScope = { clinicId: string; clinicTimeZone: string };
+
 export type SuppressedBucket = { label: string; from: number; to: number; count: number | null };
 
 export type ClinicAggregates = {
   range: DateRange;
   clinicName: string;
+  /** When these figures were computed (ISO instant): they may be up to {@link CLINIC_FIGURES_MAX_AGE_MS} old. */
+  computedAt: string;
   /** Whether any couple falls in the range's cohort (an empty range has nothing to show or export). */
   hasCouples: boolean;
   /** Active counsellors of the clinic (not an aggregate over couples, so never suppressed). */
@@ -113,8 +122,10 @@ const p = sqlAlias(promises, "p");
 const sp = sqlAlias(stepProgress, "sp");
 
 /**
- * The clinic's program figures over an inclusive date range, computed in SQL over the admin's
- * own clinic, in four queries whatever the clinic's size. Check-in figures come from the roll-ups
+ * The program figures of one clinic over an inclusive date range, computed in SQL in three
+ * queries whatever the clinic's size, already suppressed, without names (see
+ * lib/dal/clinic-figures.ts). The clinic comes from the caller: the signed-in admin's in
+ * {@link getClinicAggregates}, each clinic in turn in the scheduled refresh. Check-in figures come from the roll-ups
  * that triggers keep current with every write (lib/dal/sql/check-in-rollups.ts), never from the
  * check-ins themselves, so a year costs what a week does. Definitions (see lib/metrics):
  * - cohort: the clinic's couples that started on or before `range.to`, except those still invited;
@@ -128,11 +139,9 @@ const sp = sqlAlias(stepProgress, "sp");
  * No check-in note, answer or clinical note is read. Throws a RangeError for a reversed or
  * over-long range (validate with parseDateRange first).
  */
-export async function getClinicAggregates(range: DateRange): Promise<ClinicAggregates> {
+export async function computeClinicFigures(executor: Executor, scope: ClinicScope, range: DateRange): Promise<StoredClinicFigures> {
   assertDateRange(range);
-  const viewer = await requireRole("clinic_admin");
-  const database = await db();
-  const clinicId = viewer.clinicId;
+  const { clinicId } = scope;
   const from = sql`${range.from}::date`;
   const to = sql`${range.to}::date`;
   const cohort = sql`
@@ -170,7 +179,7 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
       select ${p.coupleId}, ${keepRateSql(keptCountSql(p.status), brokenCountSql(p.status))} as value
       from ${sqlFrom(p)} join cohort co on co.id = ${p.coupleId}
       -- The clinic's days [from, to] as instants, so promises_couple_status_idx can serve the range.
-      where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to, sql`${viewer.clinicTimeZone}`)}
+      where ${decidedPromiseSql(p.status)} and ${resolvedOnDaysSql(p.resolvedAt, from, to, sql`${scope.clinicTimeZone}`)}
       group by ${p.coupleId}
     ),
     per_couple as (
@@ -218,35 +227,22 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     from per_couple_week
     group by week`;
 
-  const [[clinic], counsellorRows, groupRows, stepRows, weekRows] = await Promise.all([
-    database.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
-    database
-      .select({ id: users.id, name: users.name, active: users.active })
-      .from(users)
-      .where(and(eq(users.clinicId, clinicId), eq(users.role, "counsellor")))
-      .orderBy(asc(users.name), asc(users.id)),
-    selectRows(database, groupRow, groupsQuery),
-    selectRows(database, stepRow, stepsQuery),
-    selectRows(database, weekRow, weeksQuery),
+  const [groupRows, stepRows, weekRows] = await Promise.all([
+    selectRows(executor, groupRow, groupsQuery),
+    selectRows(executor, stepRow, stepsQuery),
+    selectRows(executor, weekRow, weeksQuery),
   ]);
 
   const clinicRow = groupRows.find((r) => r.is_clinic === 1);
-  const byId = new Map(groupRows.filter((r) => r.is_clinic === 0).map((r) => [r.counsellor_id, r]));
-  const byCounsellor = counsellorRows
-    .filter((counsellor) => counsellor.active || byId.has(counsellor.id))
-    .map((counsellor) => ({ counsellorId: counsellor.id, name: counsellor.name, active: counsellor.active, ...figures(byId.get(counsellor.id)) }));
-
   const steps = new Map(stepRows.map((r) => [r.step, r]));
   const weeks = new Map(weekRows.map((r) => [r.week_start, r]));
   const bucket = (prefix: "a" | "k") => ([0, 1, 2, 3, 4] as const).map((i) => clinicRow?.[`${prefix}${i}`] ?? 0);
 
   return {
-    range,
-    clinicName: clinic?.name ?? "",
+    version: FIGURES_VERSION,
     hasCouples: (clinicRow?.couples ?? 0) > 0,
-    counsellors: counsellorRows.filter((c) => c.active).length,
     clinic: figures(clinicRow),
-    byCounsellor,
+    groups: groupRows.filter((r) => r.is_clinic === 0 && r.counsellor_id !== null).map((r) => ({ counsellorId: r.counsellor_id!, ...figures(r) })),
     funnel: STEPS.map((s) => {
       const reached = steps.get(s.number)?.reached ?? 0;
       return { step: s.number, couples: suppress(reached, reached) };
@@ -262,4 +258,74 @@ export async function getClinicAggregates(range: DateRange): Promise<ClinicAggre
     adherenceDistribution: suppressedBuckets(bucket("a")),
     keepRateDistribution: suppressedBuckets(bucket("k")),
   };
+}
+
+/** The clinic's name and counsellors, read fresh on every view (names and deactivations show at once). */
+async function readClinicStaff(executor: Executor, clinicId: string) {
+  const [[clinic], counsellors] = await Promise.all([
+    executor.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
+    executor
+      .select({ id: users.id, name: users.name, active: users.active })
+      .from(users)
+      .where(and(eq(users.clinicId, clinicId), eq(users.role, "counsellor")))
+      .orderBy(asc(users.name), asc(users.id)),
+  ]);
+  return { clinicName: clinic?.name ?? "", counsellors };
+}
+
+function assemble(
+  range: DateRange,
+  stored: StoredClinicFigures,
+  staff: Awaited<ReturnType<typeof readClinicStaff>>,
+  computedAt: Date,
+): ClinicAggregates {
+  const { hasCouples, clinic, funnel, weeksPerStep, weeklyCheckIns, adherenceDistribution, keepRateDistribution } = stored;
+  const byId = new Map(stored.groups.map((g) => [g.counsellorId, g]));
+  const byCounsellor = staff.counsellors
+    .filter((counsellor) => counsellor.active || byId.has(counsellor.id))
+    .map((counsellor) => ({ ...figures(undefined), ...byId.get(counsellor.id), counsellorId: counsellor.id, name: counsellor.name, active: counsellor.active }));
+  return {
+    range,
+    clinicName: staff.clinicName,
+    computedAt: computedAt.toISOString(),
+    counsellors: staff.counsellors.filter((c) => c.active).length,
+    clinic,
+    hasCouples,
+    byCounsellor,
+    funnel,
+    weeksPerStep,
+    weeklyCheckIns,
+    adherenceDistribution,
+    keepRateDistribution,
+  };
+}
+
+/**
+ * The clinic figures computed now, never from the stored ones: for checks of the computation
+ * itself and for measuring it. Pages use {@link getClinicAggregates}.
+ */
+export async function getLiveClinicAggregates(range: DateRange, now: Date = new Date()): Promise<ClinicAggregates> {
+  assertDateRange(range);
+  const viewer = await requireRole("clinic_admin");
+  const database = await db();
+  const [stored, staff] = await Promise.all([computeClinicFigures(database, viewer, range), readClinicStaff(database, viewer.clinicId)]);
+  return assemble(range, stored, staff, now);
+}
+
+/**
+ * The signed-in admin's clinic figures over an inclusive date range (see {@link computeClinicFigures}
+ * for the definitions). Read from the figures stored for exactly this clinic and range when they
+ * are at most {@link CLINIC_FIGURES_MAX_AGE_MS} old at `now`; otherwise computed, stored and
+ * returned. `computedAt` says when they were computed. Throws a RangeError for a reversed or
+ * over-long range (validate with parseDateRange first).
+ */
+export async function getClinicAggregates(range: DateRange, now: Date = new Date()): Promise<ClinicAggregates> {
+  assertDateRange(range);
+  const viewer = await requireRole("clinic_admin");
+  const database = await db();
+  const [fresh, staff] = await Promise.all([readFreshClinicFigures(database, viewer.clinicId, range, now), readClinicStaff(database, viewer.clinicId)]);
+  if (fresh) return assemble(range, fresh.figures, staff, fresh.computedAt);
+  const stored = await computeClinicFigures(database, viewer, range);
+  await storeClinicFigures(database, viewer.clinicId, range, stored, now);
+  return assemble(range, stored, staff, now);
 }

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getClinicAggregates } from "@/lib/dal/clinic-aggregates";
+import { CLINIC_FIGURES_MAX_AGE_MS, getClinicAggregates } from "@/lib/dal/clinic-aggregates";
 import { getClinicOverview } from "@/lib/dal/clinic-staff";
 import { getClinicToday } from "@/lib/dal/today";
-import { formatClinicFigure, formatDay, formatShortDay } from "@/lib/format";
+import { requireRole } from "@/lib/dal/viewer";
+import { formatClinicFigure, formatDay, formatShortDay, isoMinute } from "@/lib/format";
 import { BASELINE_DAYS, MIN_GROUP_SIZE } from "@/lib/metrics/clinic";
 import { getStep } from "@/lib/program";
 import { parseDateRange } from "@/lib/validations/clinic";
@@ -21,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ClinicPage({ searchParams }: Props) {
   const params = await searchParams;
+  const { clinicTimeZone } = await requireRole("clinic_admin");
   const parsed = parseDateRange(params, await getClinicToday());
   // Independent reads: the page waits for the slower one, not for both in turn.
   const [overview, aggregates] = await Promise.all([getClinicOverview(), parsed.ok ? getClinicAggregates(parsed.range) : null]);
@@ -44,6 +46,11 @@ export default async function ClinicPage({ searchParams }: Props) {
 
       {aggregates ? (
         <>
+          <p className="mb-2 text-sm text-muted">
+            {/* Stored figures are up to this old; the clock is the clinic's, like its days. */}
+            Figures as of <time dateTime={aggregates.computedAt}>{isoMinute(aggregates.computedAt, clinicTimeZone).slice(11)}</time> · refreshed
+            every {CLINIC_FIGURES_MAX_AGE_MS / 60_000} minutes
+          </p>
           <p className="mb-4 text-sm text-muted">
             Figures cover couples who had started by the last day. Any figure resting on fewer than {MIN_GROUP_SIZE} couples
             shows &ldquo;fewer than {MIN_GROUP_SIZE}&rdquo;, so no couple can be picked out.
