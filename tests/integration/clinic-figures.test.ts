@@ -163,4 +163,14 @@ describe("the scheduled refresh", () => {
     const third = await refreshClinicFigures(minutes(later, 0.5));
     expect(third.skipped).toContain(clinic.clinicId);
   });
+
+  // PGlite runs one transaction at a time, so only a server has a second process to hold the lock.
+  it.skipIf(!process.env.TEST_DATABASE_URL)("skips a clinic whose figures another process is computing (PostgreSQL)", async () => {
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('clinic-figures'), hashtext(${clinic.clinicId}))`);
+      const outcome = await refreshClinicFigures(minutes(new Date(), 60));
+      expect(outcome.skipped).toContain(clinic.clinicId);
+      expect(outcome.computed).toContain(farEast.clinicId);
+    });
+  });
 });
