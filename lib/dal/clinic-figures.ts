@@ -36,7 +36,7 @@ export const storedClinicFigures = z.object({
   hasCouples: z.boolean(),
   clinic: groupFigures,
   /** Counsellors with couples in the range's cohort, by id. */
-  groups: z.array(groupFigures.extend({ counsellorId: z.uuid() })),
+  groups: z.array(groupFigures.extend({ counsellorId: z.string() })),
   funnel: z.array(z.object({ step: z.number(), couples: figure })),
   weeksPerStep: z.array(z.object({ step: z.number(), medianWeeks: figure })),
   weeklyCheckIns: z.array(z.object({ weekStart: z.string(), checkIns: figure })),
