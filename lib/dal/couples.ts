@@ -223,7 +223,7 @@ export async function unsafeGetCoupleActivity(viewer: Viewer, id: string, limits
       .from(checkIns)
       .innerJoin(users, eq(users.id, checkIns.userId))
       .where(eq(checkIns.coupleId, id))
-      .orderBy(desc(checkIns.date), desc(checkIns.updatedAt))
+      .orderBy(desc(checkIns.date), desc(checkIns.updatedAt), desc(checkIns.id))
       .limit(limits.checkIns + 1),
     database
       .select({
@@ -242,7 +242,7 @@ export async function unsafeGetCoupleActivity(viewer: Viewer, id: string, limits
       .innerJoin(users, eq(users.id, exerciseResponses.userId))
       .innerJoin(assignments, eq(assignments.id, exerciseResponses.assignmentId))
       .where(and(eq(exerciseResponses.coupleId, id), eq(exerciseResponses.status, "submitted")))
-      .orderBy(desc(exerciseResponses.submittedAt), desc(exerciseResponses.updatedAt))
+      .orderBy(desc(exerciseResponses.submittedAt), desc(exerciseResponses.updatedAt), desc(exerciseResponses.id))
       .limit(limits.answers + 1),
     listCoupleAgreements(database, id, todayIn(viewer.timeZone)),
     database
@@ -258,7 +258,7 @@ export async function unsafeGetCoupleActivity(viewer: Viewer, id: string, limits
       .from(promises)
       .innerJoin(users, eq(users.id, promises.madeBy))
       .where(eq(promises.coupleId, id))
-      .orderBy(desc(promises.createdAt))
+      .orderBy(desc(promises.createdAt), desc(promises.id))
       .limit(limits.promises + 1),
     database
       .select({
@@ -276,7 +276,7 @@ export async function unsafeGetCoupleActivity(viewer: Viewer, id: string, limits
       .from(assignments)
       .leftJoin(forUser, eq(forUser.id, assignments.forUserId))
       .where(and(eq(assignments.coupleId, id), ne(assignments.status, "cancelled")))
-      .orderBy(desc(assignments.createdAt))
+      .orderBy(desc(assignments.createdAt), desc(assignments.id))
       .limit(50),
     listOpenSafetyConcerns(database, id),
     isJointWorkPaused(database, id),

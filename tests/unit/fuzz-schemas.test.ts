@@ -285,6 +285,7 @@ const SCHEMA_FACTORIES = new Set(["assignmentSchema", "urlText"]);
 const NOT_SCHEMA_FACTORIES = new Set([
   "agreementPhase", "agreementDates", "frequencyLabel", "parseDateRange", "assertDateRange", "readReassignments",
   "auditRangeProblem", "controlName", "formDataToAnswer", "parseDueAt", "checkInFormValues", "isSaneDay",
+  "historyLimit", "couplePageHref",
 ]);
 
 function isZodSchema(value: unknown): value is Schema {
