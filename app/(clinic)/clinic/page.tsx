@@ -48,8 +48,8 @@ export default async function ClinicPage({ searchParams }: Props) {
         <>
           <p className="mb-2 text-sm text-muted">
             {/* Stored figures are up to this old; the clock is the clinic's, like its days. */}
-            Figures as of <time dateTime={aggregates.computedAt}>{isoMinute(aggregates.computedAt, clinicTimeZone).slice(11)}</time> · refreshed
-            every {CLINIC_FIGURES_MAX_AGE_MS / 60_000} minutes
+            Figures as of <time dateTime={aggregates.computedAt}>{isoMinute(aggregates.computedAt, clinicTimeZone).slice(11)}</time> · never more
+            than {CLINIC_FIGURES_MAX_AGE_MS / 60_000} minutes old
           </p>
           <p className="mb-4 text-sm text-muted">
             Figures cover couples who had started by the last day. Any figure resting on fewer than {MIN_GROUP_SIZE} couples
