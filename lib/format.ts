@@ -1,4 +1,3 @@
-import { tz } from "@date-fns/tz";
 import { format, parseISO } from "date-fns";
 import { SUPPRESSED_LABEL } from "@/lib/metrics/clinic";
 
@@ -13,9 +12,16 @@ export function formatPercent(value: number | null, empty = "—"): string {
   return value === null ? empty : `${Math.round(value * 100)}%`;
 }
 
+// Formatters are built once: making an Intl formatter costs far more than using one (toLocale*
+// with options makes a new one on every call, a quarter of a millisecond each), and a page of
+// history formats hundreds of dates.
+const COUNT = new Intl.NumberFormat("en-GB");
+const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const SHORT_DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+
 /** A count with thousands separators ("1,204"); `empty` stands in for a missing figure. */
 export function formatCount(value: number | null, empty = "—"): string {
-  return value === null ? empty : value.toLocaleString("en-GB");
+  return value === null ? empty : COUNT.format(value);
 }
 
 /** A figure to `digits` decimals ("7.3"), or a dash when missing. */
@@ -55,27 +61,58 @@ const utcDay = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
 /** "2026-02-02" → "2 Feb 2026". */
 export function formatDay(iso: string): string {
-  return utcDay(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return DAY.format(utcDay(iso));
 }
 
 /** "2026-03-09" → "9 Mar": short enough for an axis tick. */
 export function formatShortDay(iso: string): string {
-  return utcDay(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
+  return SHORT_DAY.format(utcDay(iso));
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A moment's calendar and clock fields on the clock of `zone`, with one formatter per zone (kept:
+ * there are a few hundred zones at most, and an unknown one throws before it is stored).
+ * @throws RangeError for an invalid moment or zone, as date-fns does.
+ */
+function clockIn(at: string | Date, zone: string) {
+  let clock = zoneClocks.get(zone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat("en-US", {
+      timeZone: zone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    });
+    zoneClocks.set(zone, clock);
+  }
+  const parts: Record<string, string> = {};
+  for (const { type, value } of clock.formatToParts(new Date(at))) parts[type] = value;
+  return parts as Record<"year" | "month" | "day" | "hour" | "minute" | "weekday", string>;
 }
 
 /** A stored moment (ISO string or Date) as its calendar day in `zone` (the viewer's), yyyy-MM-dd. */
 export function isoDay(at: string | Date, zone = "UTC"): string {
-  return format(new Date(at), "yyyy-MM-dd", { in: tz(zone) });
+  const c = clockIn(at, zone);
+  return `${c.year.padStart(4, "0")}-${c.month}-${c.day}`;
 }
 
 /** A stored moment as "yyyy-MM-dd HH:mm" on the clock of `zone` (notes, the audit log). */
 export function isoMinute(at: string | Date, zone = "UTC"): string {
-  return format(new Date(at), "yyyy-MM-dd HH:mm", { in: tz(zone) });
+  const c = clockIn(at, zone);
+  return `${c.year.padStart(4, "0")}-${c.month}-${c.day} ${c.hour}:${c.minute}`;
 }
 
 /** A due time on the clock of `zone` (the viewer's): "Tue 3 Mar, 18:00". */
 export function formatDueTime(at: string | Date, zone = "UTC"): string {
-  return format(new Date(at), "EEE d MMM, HH:mm", { in: tz(zone) });
+  const c = clockIn(at, zone);
+  return `${c.weekday} ${Number(c.day)} ${MONTHS[Number(c.month) - 1]}, ${c.hour}:${c.minute}`;
 }
 
 /** A calendar day as its weekday and date: "Tue 3 Mar". */
