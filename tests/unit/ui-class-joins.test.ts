@@ -7,7 +7,6 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
 
 // Button, Alert and the fields join their classes with clsx instead of merging them with `cn`
 // (they load in nearly every client form, and the merging library is 9 kB on a phone). Joined
