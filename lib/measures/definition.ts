@@ -152,7 +152,8 @@ export const measureDefinitionSchema = z
 export type MeasureItem = z.output<typeof measureItemSchema>;
 export type MeasureDefinition = z.output<typeof measureDefinitionSchema>;
 export type MeasureDefinitionInput = z.input<typeof measureDefinitionSchema>;
-type ScoredShape = Pick<MeasureDefinition, "items" | "scoring">;
+/** What scoring needs of a measure. */
+export type ScoredShape = Pick<MeasureDefinition, "items" | "scoring">;
 
 function round2(n: number): number {
   return Math.round(n * 100) / 100;
@@ -164,7 +165,8 @@ export function itemRange(item: Pick<MeasureItem, "options">): { min: number; ma
   return { min: Math.min(...values), max: Math.max(...values) };
 }
 
-function combine(rule: "sum" | "mean", values: number[]): number {
+/** Item scores added up under the measure's rule: their sum, or their mean. */
+export function combineScores(rule: "sum" | "mean", values: number[]): number {
   const sum = values.reduce((a, b) => a + b, 0);
   return rule === "sum" ? sum : sum / values.length;
 }
@@ -176,7 +178,7 @@ function combine(rule: "sum" | "mean", values: number[]): number {
  */
 export function scoreRange(m: ScoredShape): { min: number; max: number } {
   const ranges = m.items.map(itemRange);
-  return { min: combine(m.scoring.rule, ranges.map((r) => r.min)), max: combine(m.scoring.rule, ranges.map((r) => r.max)) };
+  return { min: combineScores(m.scoring.rule, ranges.map((r) => r.min)), max: combineScores(m.scoring.rule, ranges.map((r) => r.max)) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { itemRange, reliableChangeThreshold, type MeasureDefinition } from "@/lib/measures/definition";
+import { combineScores, itemRange, reliableChangeThreshold, type MeasureDefinition, type ScoredShape } from "@/lib/measures/definition";
 
 /**
  * Scoring a measure and reading change in its scores. Pure functions over a validated
@@ -20,8 +20,6 @@ export class MeasureAnswerError extends Error {
   }
 }
 
-type Scored = Pick<MeasureDefinition, "items" | "scoring">;
-
 /**
  * The value an item contributes: the chosen option's value, or (lowest + highest) − value for a
  * reverse-keyed item, so 0 on a 0–5 reverse-keyed item counts as 5.
@@ -38,7 +36,7 @@ export function itemScore(item: MeasureDefinition["items"][number], value: numbe
  *
  * @throws MeasureAnswerError for a missing item, an unknown item, or a value that is not an option.
  */
-export function scoreMeasure(m: Scored, answers: MeasureAnswers): MeasureScore {
+export function scoreMeasure(m: ScoredShape, answers: MeasureAnswers): MeasureScore {
   const known = new Set(m.items.map((i) => i.id));
   for (const key of Object.keys(answers)) {
     if (!known.has(key)) throw new MeasureAnswerError(`"${key}" is not an item of this measure.`, key);
@@ -50,10 +48,7 @@ export function scoreMeasure(m: Scored, answers: MeasureAnswers): MeasureScore {
     if (!item.options.some((o) => o.value === value)) throw new MeasureAnswerError("Please choose one of the answers given.", item.id);
     scores.set(item.id, itemScore(item, value));
   }
-  const combine = (values: number[]) => {
-    const sum = values.reduce((a, b) => a + b, 0);
-    return m.scoring.rule === "sum" ? sum : sum / values.length;
-  };
+  const combine = (values: number[]) => combineScores(m.scoring.rule, values);
   const subscales: Record<string, number> = {};
   for (const s of m.scoring.subscales) {
     subscales[s.id] = combine(m.items.filter((i) => i.subscale === s.id).map((i) => scores.get(i.id)!));
