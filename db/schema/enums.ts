@@ -18,6 +18,8 @@ export const promiseStatusEnum = pgEnum("promise_status", ["open", "kept", "brok
 export const noteFormatEnum = pgEnum("note_format", ["soap", "dap", "free"]);
 export const noteStatusEnum = pgEnum("note_status", ["draft", "signed"]);
 export const auditOutcomeEnum = pgEnum("audit_outcome", ["success", "denied", "failure"]);
+/** "mend": one of Mend's own measures; "imported": an instrument a clinic brought in. */
+export const measureSourceEnum = pgEnum("measure_source", ["mend", "imported"]);
 
 export type Role = (typeof roleEnum.enumValues)[number];
 export type CoupleStatus = (typeof coupleStatusEnum.enumValues)[number];
@@ -31,3 +33,4 @@ export type ResponseStatus = (typeof responseStatusEnum.enumValues)[number];
 export type AgreementStatus = (typeof agreementStatusEnum.enumValues)[number];
 export type NoteStatus = (typeof noteStatusEnum.enumValues)[number];
 export type AuditOutcome = (typeof auditOutcomeEnum.enumValues)[number];
+export type MeasureSource = (typeof measureSourceEnum.enumValues)[number];

@@ -7,3 +7,4 @@ export * from "./system";
 export * from "./security";
 export * from "./rollups";
 export * from "./clinic-figures";
+export * from "./measures";
