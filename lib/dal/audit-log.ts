@@ -1,12 +1,14 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import { db } from "@/db/ready";
 import { auditEvents, couples, users, type AuditOutcome } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
 import { CLINIC_AUDIT_ACTIONS, CONFIDENTIAL_AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
 import { addIsoDays } from "@/lib/metrics/dates";
-import { AUDIT_PAGE_SIZE, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
+import { AUDIT_PAGE_SIZE, auditPartnerSearchSchema, auditRangeProblem, type AuditQuery } from "@/lib/validations/clinic";
+import { escapeLike } from "./sql";
 import { requireRole, type Viewer } from "./viewer";
 
 /** One audit event as the admin sees it: who, what, which record, when, outcome. Never content. */
@@ -41,6 +43,9 @@ export type AuditLogPage = { rows: AuditLogRow[]; total: number; totalAtLeast: b
 export const AUDIT_COUNT_LIMIT = 10_000;
 
 export type AuditFilterOptions = { actors: { id: string; name: string }[]; actions: AuditAction[] };
+
+/** Who the "Person" list offers: the clinic's staff. */
+const STAFF_ROLES = ["counsellor", "clinic_admin"] as const;
 
 const actor = alias(users, "actor");
 const entityUser = alias(users, "entity_user");
@@ -123,9 +128,21 @@ export async function unsafeListAuditRowsForExport(viewer: Viewer, query: Omit<A
   return selectRowsFor(database, auditWhere(viewer, query)).limit(limit);
 }
 
+/** A person the audit log can be filtered by. */
+export type AuditPerson = { id: string; name: string };
+/** A partner found by the audit log's search, with the email that tells two of the same name apart. */
+export type AuditPartnerMatch = AuditPerson & { email: string };
+/** `more`: further partners match than were returned; typing more of the name narrows them. */
+export type AuditPartnerSearch = { matches: AuditPartnerMatch[]; more: boolean };
+
+/** Partners the search returns at most: enough to pick from, small enough to read. */
+export const AUDIT_PARTNER_MATCH_LIMIT = 20;
+
 /**
- * The filter lists: everyone of the clinic (staff and partners, since partners act too), and
- * every action of the audit vocabulary the clinic's log can hold (label each with auditActionLabel).
+ * The filter lists: the clinic's staff (counsellors and admins, deactivated ones too, since their
+ * events stay in the log), and every action of the audit vocabulary the clinic's log can hold
+ * (label each with auditActionLabel). Partners are found with {@link listAuditPartnerMatches}: a
+ * list of all of them was 4,000 options and a megabyte of HTML on each view at 2,000 couples.
  */
 export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const viewer = await requireRole("clinic_admin");
@@ -133,7 +150,45 @@ export async function getAuditFilterOptions(): Promise<AuditFilterOptions> {
   const actors = await database
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(eq(users.clinicId, viewer.clinicId))
+    .where(and(eq(users.clinicId, viewer.clinicId), inArray(users.role, STAFF_ROLES)))
     .orderBy(asc(users.name), asc(users.id));
   return { actors, actions: CLINIC_AUDIT_ACTIONS };
+}
+
+/**
+ * The admin's clinic's partners whose name or email holds `search` (case-insensitive), by name, at
+ * most {@link AUDIT_PARTNER_MATCH_LIMIT}. Throws {@link InputError} with a message fit to show for a
+ * search that is too short, too long or holds control characters.
+ */
+export async function listAuditPartnerMatches(search: string): Promise<AuditPartnerSearch> {
+  const viewer = await requireRole("clinic_admin");
+  const parsed = auditPartnerSearchSchema.safeParse(search);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message, "who");
+  const pattern = `%${escapeLike(parsed.data)}%`;
+  const database = await db();
+  // Scoped to the clinic's partners through (clinic_id, role); the name and email test is then a
+  // filter on at most the clinic's own partners.
+  const rows = await database
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, "partner"), or(ilike(users.name, pattern), ilike(users.email, pattern))))
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(AUDIT_PARTNER_MATCH_LIMIT + 1);
+  return { matches: rows.slice(0, AUDIT_PARTNER_MATCH_LIMIT), more: rows.length > AUDIT_PARTNER_MATCH_LIMIT };
+}
+
+/**
+ * The partner the log is filtered by, for showing their name; null for anyone else (staff are in
+ * the filter list, and an id outside the clinic is not the admin's to learn about).
+ */
+export async function getAuditPartner(id: string): Promise<AuditPerson | null> {
+  const viewer = await requireRole("clinic_admin");
+  // Not a uuid: no one (comparing it with a uuid column would fail the query instead).
+  if (!z.uuid().safeParse(id).success) return null;
+  const database = await db();
+  const [row] = await database
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.clinicId, viewer.clinicId), eq(users.role, "partner")));
+  return row ?? null;
 }

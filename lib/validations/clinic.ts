@@ -114,6 +114,21 @@ export const auditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/** Shortest and longest partner search the audit log runs: two characters already narrow a clinic's partners. */
+export const PARTNER_SEARCH_MIN = 2;
+export const PARTNER_SEARCH_MAX = 100;
+
+/** NUL and the other control characters: Postgres refuses NUL in text, and no one types the rest. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/** The audit log's "Find a partner" box. Every refusal is a sentence fit to show beside the box. */
+export const auditPartnerSearchSchema = z
+  .string({ error: "Type part of a partner's name or email." })
+  .trim()
+  .min(PARTNER_SEARCH_MIN, `Type at least ${PARTNER_SEARCH_MIN} characters of a partner's name or email.`)
+  .max(PARTNER_SEARCH_MAX, `Type at most ${PARTNER_SEARCH_MAX} characters of a partner's name or email.`)
+  .refine((value) => !CONTROL_CHARACTERS.test(value), "Type letters, digits or punctuation only: the search held a control character.");
+
 /** A reversed or over-long audit date filter, in words; null when the filter is fine. */
 export function auditRangeProblem(query: Pick<AuditQuery, "from" | "to">): string | null {
   if (query.from && query.to) {

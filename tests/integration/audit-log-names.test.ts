@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as schema from "@/db/schema";
-import { AUDIT_COUNT_LIMIT, getAuditFilterOptions, listAuditLog } from "@/lib/dal/audit-log";
+import { AUDIT_COUNT_LIMIT, getAuditFilterOptions, listAuditLog, listAuditPartnerMatches } from "@/lib/dal/audit-log";
 import { auditQuerySchema } from "@/lib/validations/clinic";
 import { createClinic, db, type FixtureClinic } from "../support/fixtures";
 import { signInAs } from "../support/session";
@@ -33,8 +33,10 @@ describe("the clinic's audit log names people and records", () => {
       ]);
     signInAs(clinic.admin);
 
+    // Staff are listed; a partner is found by name and chosen from the matches.
     const options = await getAuditFilterOptions();
-    expect(options.actors.map((a) => a.id)).toContain(partner.id);
+    const found = await listAuditPartnerMatches(partner.name);
+    expect(found.matches.map((a) => a.id)).toContain(partner.id);
     expect(options.actors.map((a) => a.id)).toContain(counsellor.id);
 
     const byPartner = await listAuditLog(auditQuery({ actor: partner.id }));
