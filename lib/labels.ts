@@ -83,6 +83,9 @@ export const AUDIT_ENTITY_LABELS: Record<AuditEntityType, string> = {
   export: "Download",
   job: "Scheduled job",
   partner_record: "Their own record",
+  measure: "Measure",
+  measure_schedule: "Measure schedule",
+  measure_response: "Measure answer",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = { success: "Done", denied: "Refused", failure: "Failed" };

@@ -21,6 +21,10 @@ export const AUDIT_ENTITY_TYPES = [
   "job",
   // A partner's own record: everything of theirs Mend keeps, as they may see it.
   "partner_record",
+  // A version of a standardised measure; a couple's schedule of one; a partner's answer to it.
+  "measure",
+  "measure_schedule",
+  "measure_response",
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -184,6 +188,20 @@ export const AUDIT_ACTIONS = {
     label: "Downloaded or printed their own record",
     metadata: z.strictObject({ format: z.enum(["json", "print"]) }),
   },
+
+  // Measures: the key names the instrument (an identifier, never its wording or anyone's answers).
+  "measure.import": {
+    entity: "measure",
+    label: "Imported a measure",
+    metadata: z.strictObject({ key: z.string(), version: count, items: count, validated: z.boolean() }),
+  },
+  "measure_schedule.create": {
+    entity: "measure_schedule",
+    label: "Scheduled a measure for a couple",
+    metadata: z.strictObject({ measureKey: z.string(), everyWeeks: count }),
+  },
+  "measure_schedule.stop": { entity: "measure_schedule", label: "Stopped a couple's measure", metadata: z.strictObject({ measureKey: z.string() }) },
+  "measure_response.submit": { entity: "measure_response", label: "Answered a measure", metadata: z.strictObject({ measureKey: z.string() }) },
 
   "job.run": { entity: "job", label: "Scheduled job ran", metadata: z.strictObject({ ms: count }), system: true },
 } as const satisfies Record<string, ActionDefinition>;

@@ -221,6 +221,31 @@ const FUZZ_TABLE: Record<string, Entry> = {
     maxText: 200,
     unstored: ["token", "password", "confirm"],
   },
+  "validations/measures measureImportSchema": {
+    schema: (await import("@/lib/validations/measures")).measureImportSchema,
+    valid: fc.record({ pasted: validText(2000) }),
+    maxText: 256 * 1024,
+  },
+  "validations/measures measureScheduleSchema(today)": {
+    schema: (await import("@/lib/validations/measures")).measureScheduleSchema(TODAY),
+    valid: present(
+      fc.record({
+        measureKey: fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/),
+        everyWeeks: optional(numeralOrNumber(fc.integer({ min: 1, max: 12 }))),
+        startsOn: validDay(2026, 2027).filter((d) => d >= TODAY),
+        endsOn: optional(fc.constant("")),
+      }),
+    ),
+    maxText: 64,
+  },
+  "validations/measures measureResponseSchema": {
+    schema: (await import("@/lib/validations/measures")).measureResponseSchema,
+    valid: fc.record({
+      occasionOn: validDay(),
+      answers: fc.dictionary(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,20}$/), numeralOrNumber(fc.integer({ min: 0, max: 10 }))),
+    }),
+    maxText: 64,
+  },
   "validations/notes noteInputSchema": { schema: (await import("@/lib/validations/notes")).noteInputSchema, valid: note, maxText: 10_000 },
   "validations/notes noteSearchSchema": { schema: (await import("@/lib/validations/notes")).noteSearchSchema, valid: noteSearch, maxText: 100, url: true },
   "validations/promises promiseOutcomeSchema": {
@@ -280,12 +305,12 @@ const FUZZ_TABLE: Record<string, Entry> = {
 };
 
 /** Exported functions of the schema modules that build a schema: each has an entry above. */
-const SCHEMA_FACTORIES = new Set(["assignmentSchema", "urlText"]);
+const SCHEMA_FACTORIES = new Set(["assignmentSchema", "urlText", "measureScheduleSchema"]);
 /** Exported functions of the schema modules that build no schema (readers, labels, checks). */
 const NOT_SCHEMA_FACTORIES = new Set([
   "agreementPhase", "agreementDates", "frequencyLabel", "parseDateRange", "assertDateRange", "readReassignments",
   "auditRangeProblem", "controlName", "formDataToAnswer", "parseDueAt", "checkInFormValues", "isSaneDay",
-  "historyLimit", "couplePageHref",
+  "historyLimit", "couplePageHref", "answerField", "measureAnswerErrors",
 ]);
 
 function isZodSchema(value: unknown): value is Schema {
