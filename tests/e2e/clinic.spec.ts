@@ -82,6 +82,60 @@ test.describe("the clinic admin", () => {
     await signOut(page);
   });
 
+  test("lists the staff under Person and finds a partner by name to filter the audit log", async ({ page }) => {
+    // Sam signs in, so the log holds an event of theirs.
+    await signIn(page, ACCOUNTS.sam);
+    await signOut(page);
+    await signIn(page, ACCOUNTS.admin);
+    await page.goto("/clinic/audit");
+    const person = page.getByLabel("Person");
+    await expect(person.locator("option", { hasText: "Priya Raman" })).toHaveCount(1);
+    await expect(person.locator("option", { hasText: "Morgan" })).toHaveCount(0);
+
+    // Too short is explained beside the box, and nothing is searched.
+    const box = page.getByRole("searchbox", { name: "Find a partner" });
+    await box.fill("m");
+    await box.press("Enter");
+    await expect(box).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#audit-who-error")).toHaveText(/at least 2 characters/);
+
+    // By keyboard: type part of the surname, Enter, then Tab to Sam and Enter.
+    await box.fill("MORG");
+    await box.press("Enter");
+    const matches = page.getByRole("list", { name: "Partners matching “MORG”" });
+    await expect(matches.getByRole("link")).toHaveCount(2);
+    await expect(matches.getByRole("link", { name: /Alex Morgan/ })).toContainText("alex@demo.mend.test");
+    const sam = matches.getByRole("link", { name: /Sam Morgan/ });
+    // The search lands back on the box: Sam is a few Tabs away, past the box, Find and Alex.
+    for (let i = 0; i < 6 && !(await sam.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect(sam).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]actor=[0-9a-f-]{36}/);
+
+    // The chosen partner is named, in the Person list too, and every event listed is theirs.
+    await expect(page.getByText("Showing the events of Sam Morgan, a partner.")).toBeVisible();
+    await expect(person.locator("option:checked")).toHaveText("Sam Morgan (partner)");
+    const log = page.getByRole("table", { name: "Audit events" });
+    await expect(log.getByRole("row").filter({ hasText: "Signed in" }).first()).toContainText("Sam Morgan");
+    for (const cell of await log.locator("tbody tr td:nth-child(2)").allTextContents()) expect(cell).toBe("Sam Morgan");
+
+    // Another filter keeps the partner; "Show everyone's events" lets go of them.
+    await page.getByLabel("Action").selectOption("auth.sign_in");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/action=auth\.sign_in/);
+    await expect(page.getByText("Showing the events of Sam Morgan, a partner.")).toBeVisible();
+    await page.getByRole("link", { name: "Show everyone’s events" }).click();
+    await expect(page).not.toHaveURL(/actor=/);
+    await expect(page).toHaveURL(/action=auth\.sign_in/);
+    await expect(person.locator("option:checked")).toHaveText("Anyone");
+
+    // A NUL byte in the search is a message on the page, not an error.
+    const response = await page.goto("/clinic/audit?who=sa%00m");
+    expect(response!.status()).toBe(200);
+    await expect(page.locator("#audit-who-error")).toHaveText(/control character/);
+    await signOut(page);
+  });
+
   test("a counsellor cannot reach the clinic pages", async ({ page }) => {
     await signIn(page, ACCOUNTS.counsellor);
     await expect(page).toHaveURL(/\/caseload$/);

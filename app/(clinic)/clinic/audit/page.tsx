@@ -90,7 +90,10 @@ export default async function AuditLogPage({ searchParams }: Props) {
           No audit events match these filters, so there was nothing to export.
         </Alert>
       ) : null}
+      {/* Keyed by the filters: a link that changes them (a partner chosen, "Show everyone's events")
+          renders the page without reloading it, and selects only read their default when mounted. */}
       <DataTableToolbar
+        key={filterParams.toString()}
         idPrefix="audit"
         label="Filter the audit log"
         clearHref="/clinic/audit"
@@ -123,7 +126,7 @@ export default async function AuditLogPage({ searchParams }: Props) {
           </Link>
         </p>
       ) : null}
-      <PartnerSearch value={search} problem={partners.problem} result={partners.result} keep={others} hrefFor={(id) => hrefWith({ actor: id })} />
+      <PartnerSearch key={`${search}?${filterParams}`} value={search} problem={partners.problem} result={partners.result} keep={others} hrefFor={(id) => hrefWith({ actor: id })} />
 
       {page ? (
         <>

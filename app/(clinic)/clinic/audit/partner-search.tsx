@@ -28,9 +28,10 @@ export function PartnerSearch({
 }) {
   const describedBy = problem ? "audit-who-hint audit-who-error" : "audit-who-hint";
   return (
-    <section className="mb-4" aria-label="Partners">
-      <form method="get" role="search" aria-label="Find a partner" className="flex flex-wrap items-end gap-3">
-        <div className="w-full sm:w-80">
+    <div id="find-partner" className="mb-4">
+      {/* The fragment brings a keyboard or phone user back to the box and its matches after a search. */}
+      <form method="get" action="/clinic/audit#find-partner" role="search" aria-label="Partner search" className="flex flex-wrap items-end gap-3">
+        <div className="w-full sm:w-96">
           <label htmlFor="audit-who" className="mb-1 block text-sm font-medium">
             Find a partner
           </label>
@@ -62,7 +63,7 @@ export function PartnerSearch({
         </Button>
       </form>
       {result ? <Matches value={value} result={result} hrefFor={hrefFor} /> : null}
-    </section>
+    </div>
   );
 }
 
