@@ -166,8 +166,9 @@ export async function listAuditPartnerMatches(search: string): Promise<AuditPart
   if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message, "who");
   const pattern = `%${escapeLike(parsed.data)}%`;
   const database = await db();
-  // Scoped to the clinic's partners through (clinic_id, role); the name and email test is then a
-  // filter on at most the clinic's own partners.
+  // Reads at most the clinic's partners, through (clinic_id, role) while they are a small share of
+  // all users; a clinic that is most of the table is read whole (4,400 rows, 130 pages: a few ms).
+  // Substrings of 3+ characters could come off a trigram index on name and email instead.
   const rows = await database
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
