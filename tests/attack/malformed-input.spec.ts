@@ -31,7 +31,7 @@ const ROUTES: Record<"anyone" | "admin" | "counsellor" | "partner", Route[]> = {
   ],
   admin: [
     { path: "/clinic", params: ["from", "to", "export"] },
-    { path: "/clinic/audit", params: ["page", "actor", "action", "from", "to", "export"] },
+    { path: "/clinic/audit", params: ["page", "actor", "action", "from", "to", "export", "who"] },
     { path: "/clinic/couples", params: ["page", "q", "counsellor"] },
     { path: "/clinic/counsellors", params: ["deactivated"] },
     { path: "/clinic/export/by-counsellor", params: ["from", "to"] },
