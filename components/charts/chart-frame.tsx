@@ -1,3 +1,4 @@
+import { ChartTable } from "./chart-table";
 import type { ReactNode } from "react";
 
 export type TableColumn<T> = { header: string; cell: (row: T) => ReactNode };
@@ -17,6 +18,7 @@ export const SERIES_COLOURS = {
 /**
  * A chart with its title, a sentence on how to read it, and the same figures as a table for
  * screen readers and anyone who prefers numbers (charts are hidden from assistive technology).
+ * Only chart components that run in the browser use it: its columns are functions.
  */
 export function ChartFrame<T>({
   title,
@@ -52,47 +54,12 @@ export function ChartFrame<T>({
             {chart}
           </div>
           {legend ? <ChartLegend items={legend} /> : null}
-          <details className="mt-2 text-sm">
-            <summary className="cursor-pointer font-medium text-brand">Show as a table</summary>
-            {/* A scrolling region must be reachable by keyboard, so it takes focus and names itself. */}
-            <div className="mt-2 max-h-80 overflow-auto focus:outline-2 focus:outline-brand" tabIndex={0} role="region" aria-label={tableCaption}>
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">{tableCaption}</caption>
-                <thead>
-                  <tr>
-                    {columns.map((c) => (
-                      <th key={c.header} scope="col" className="border-b border-line px-2 py-1 font-semibold">
-                        {c.header}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row, i) => (
-                    <tr key={i} className="border-b border-line last:border-0">
-                      {columns.map((c, j) =>
-                        j === 0 ? (
-                          <th key={c.header} scope="row" className="px-2 py-1 font-normal">
-                            {c.cell(row)}
-                          </th>
-                        ) : (
-                          <td key={c.header} className="px-2 py-1">
-                            {c.cell(row)}
-                          </td>
-                        ),
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <ChartTable rows={rows} columns={columns} caption={tableCaption} />
         </>
       )}
     </figure>
   );
 }
-
 
 /**
  * The legend as a list with a swatch in each series' colour and shape. It is plain HTML rather

@@ -7,10 +7,10 @@ import { recordAudit } from "./audit";
 import { getCaseloadRow, type CaseloadRow } from "./caseload";
 import { unsafeGetCoupleCharts, type CoupleCharts } from "./couple-charts";
 import { getCouple, unsafeGetCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
-import { listCoupleInvitations, type InvitationSummary } from "./invitations";
+import { unsafeListCoupleInvitations, type InvitationSummary } from "./invitations";
 import { unsafeListNoteThreads, type NoteThread } from "./notes";
 import { requireRole } from "./viewer";
-import { getCoupleWork, type CoupleWork } from "./work-status";
+import { unsafeGetCoupleWork, type CoupleWork } from "./work-status";
 
 /** One day of a partner-pair chart: each partner's answer and 7-day mean, and the gap when drawn. */
 export type PairSeriesRow = {
@@ -57,8 +57,8 @@ export type CouplePage = {
  * shaped as the page's sections draw it: caseload figures and flags, the charts for the chosen
  * range, activity and notes a page at a time (as many pages as the link asks for), and each
  * person's latest invitation.
- * The couple is read and checked once; every other read then goes out at once, the charts and
- * activity without reading the couple again.
+ * The couple is read and checked once; every other read then goes out at once, none of them
+ * reading or checking the couple again.
  * Records one "couple.view" per call (whatever the page holds), alongside the reads rather than
  * after them, so the audit costs one insert and no extra round trip; a view whose event cannot be
  * written fails with it.
@@ -82,9 +82,10 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
     getCaseloadRow(couple.id, now),
     unsafeGetCoupleCharts(viewer, couple, query.range, today),
     unsafeGetCoupleActivity(viewer, couple.id, limits),
-    unsafeListNoteThreads(database, viewer, couple.id, search),
-    listCoupleInvitations(couple.id),
-    getCoupleWork(couple.id, today),
+    // One more than shown, to know whether older notes remain.
+    unsafeListNoteThreads(database, viewer, couple.id, search, notesLimit + 1),
+    unsafeListCoupleInvitations(couple.id),
+    unsafeGetCoupleWork(couple.id, couple.partners, today, viewer.timeZone),
     recordAudit(database, {
       clinicId: viewer.clinicId,
       actorId: viewer.id,

@@ -184,6 +184,12 @@ export async function listCoupleInvitations(coupleId: string): Promise<Invitatio
     .where(and(eq(couples.id, id), eq(couples.counsellorId, viewer.id), eq(couples.clinicId, viewer.clinicId)))
     .limit(1);
   if (!couple) notFound();
+  return unsafeListCoupleInvitations(id);
+}
+
+/** listCoupleInvitations for a couple whose scope the caller has already checked. */
+export async function unsafeListCoupleInvitations(coupleId: string): Promise<InvitationSummary[]> {
+  const database = await db();
   const rows = await database
     .select({
       id: invitations.id,
@@ -195,7 +201,7 @@ export async function listCoupleInvitations(coupleId: string): Promise<Invitatio
       createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .where(eq(invitations.coupleId, id))
+    .where(eq(invitations.coupleId, coupleId))
     .orderBy(sql`${invitations.createdAt} desc`);
   return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, status: statusOf(r), expiresAt: r.expiresAt, createdAt: r.createdAt }));
 }

@@ -133,7 +133,19 @@ export async function listNotes(coupleId: string, search: NoteSearch = { q: "" }
  * event: for the couple page, which has checked the couple is the viewer's and records one
  * "couple.view" for everything it shows.
  */
-export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, id: string, search: NoteSearch): Promise<NoteThread[]> {
+export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, id: string, search: NoteSearch, limit?: number): Promise<NoteThread[]> {
+  // Unsearched, the threads are the couple's notes themselves: read the newest `limit` of them
+  // and their addenda, rather than every note first.
+  if (limit !== undefined && !search.q && !search.from && !search.to) {
+    const roots = (await database
+      .select(noteColumns)
+      .from(notes)
+      .innerJoin(users, eq(users.id, notes.authorId))
+      .where(and(eq(notes.coupleId, id), isNull(notes.addendumTo)))
+      .orderBy(desc(notes.createdAt), desc(notes.id))
+      .limit(limit)) as NoteRow[];
+    return threadsOf(database, viewer, id, roots);
+  }
   const filters: SQL[] = [eq(notes.coupleId, id)];
   if (search.q) {
     const pattern = `%${escapeLike(search.q)}%`;
@@ -150,25 +162,28 @@ export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, 
     .orderBy(desc(notes.createdAt))
     .limit(200)) as NoteRow[];
   const rootIds = [...new Set(matching.map((n) => n.addendumTo ?? n.id))];
-  const [roots, addenda] = rootIds.length
-    ? await Promise.all([
-        database
-          .select(noteColumns)
-          .from(notes)
-          .innerJoin(users, eq(users.id, notes.authorId))
-          .where(and(eq(notes.coupleId, id), inArray(notes.id, rootIds), isNull(notes.addendumTo)))
-          .orderBy(desc(notes.createdAt)),
-        database
-          .select(noteColumns)
-          .from(notes)
-          .innerJoin(users, eq(users.id, notes.authorId))
-          .where(and(eq(notes.coupleId, id), inArray(notes.addendumTo, rootIds)))
-          .orderBy(asc(notes.createdAt)),
-      ])
-    : [[], []];
-  return (roots as NoteRow[]).map((root) => ({
+  if (rootIds.length === 0) return [];
+  const roots = (await database
+    .select(noteColumns)
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.coupleId, id), inArray(notes.id, rootIds), isNull(notes.addendumTo)))
+    .orderBy(desc(notes.createdAt), desc(notes.id))) as NoteRow[];
+  return threadsOf(database, viewer, id, roots);
+}
+
+/** Each note with its addenda, oldest first. */
+async function threadsOf(database: Executor, viewer: Viewer, coupleId: string, roots: NoteRow[]): Promise<NoteThread[]> {
+  if (roots.length === 0) return [];
+  const addenda = (await database
+    .select(noteColumns)
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.coupleId, coupleId), inArray(notes.addendumTo, roots.map((r) => r.id))))
+    .orderBy(asc(notes.createdAt), asc(notes.id))) as NoteRow[];
+  return roots.map((root) => ({
     ...toView(root, viewer.id),
-    addenda: (addenda as NoteRow[]).filter((a) => a.addendumTo === root.id).map((a) => toView(a, viewer.id)),
+    addenda: addenda.filter((a) => a.addendumTo === root.id).map((a) => toView(a, viewer.id)),
   }));
 }
 

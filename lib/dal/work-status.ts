@@ -73,16 +73,33 @@ export async function getCoupleWork(coupleId: string, todayArg?: string): Promis
   const viewer = await requireRole("counsellor");
   // The couple's work runs on the clinic's calendar; a sent answer is dated on the viewer's.
   const today = todayArg ?? todayIn(viewer.clinicTimeZone);
-  const zone = viewer.timeZone;
   const database = await db();
-  const [couple] = await database
-    .select({ id: couples.id })
-    .from(couples)
-    .where(and(eq(couples.id, id), coupleScope(viewer)))
-    .limit(1);
+  const [[couple], members] = await Promise.all([
+    database
+      .select({ id: couples.id })
+      .from(couples)
+      .where(and(eq(couples.id, id), coupleScope(viewer)))
+      .limit(1),
+    // Read alongside the scope check, and used only once it has passed.
+    database
+      .select({ id: coupleMembers.userId, name: users.name })
+      .from(coupleMembers)
+      .innerJoin(users, eq(users.id, coupleMembers.userId))
+      .where(eq(coupleMembers.coupleId, id))
+      .orderBy(coupleMembers.slot),
+  ]);
   if (!couple) notFound();
+  return unsafeGetCoupleWork(id, members, today, viewer.timeZone);
+}
 
-  const [work, members] = await Promise.all([
+/**
+ * getCoupleWork for a couple whose scope the caller has already checked, given its partners in
+ * slot order (the couple page has them from reading the couple). `zone` dates sent answers.
+ */
+export async function unsafeGetCoupleWork(id: string, partners: { id: string; name: string }[], today: string, zone: string): Promise<CoupleWork> {
+  const database = await db();
+  const members = partners.map((p) => ({ userId: p.id, name: p.name }));
+  const [work, cancelled] = await Promise.all([
     database
       .select({
         id: assignments.id,
@@ -92,12 +109,7 @@ export async function getCoupleWork(coupleId: string, todayArg?: string): Promis
       })
       .from(assignments)
       .where(and(eq(assignments.coupleId, id), ne(assignments.status, "cancelled"))),
-    database
-      .select({ userId: coupleMembers.userId, name: users.name })
-      .from(coupleMembers)
-      .innerJoin(users, eq(users.id, coupleMembers.userId))
-      .where(eq(coupleMembers.coupleId, id))
-      .orderBy(coupleMembers.slot),
+    listCancelledWork(id, zone),
   ]);
   const ids = work.map((w) => w.id);
   const occurrences = [...new Set(work.map((w) => occurrenceFor(w.recurrence, w.dueOn, today)))];
@@ -156,7 +168,7 @@ export async function getCoupleWork(coupleId: string, todayArg?: string): Promis
         : null,
     };
   }
-  return { byAssignment, cancelled: await listCancelledWork(id, zone) };
+  return { byAssignment, cancelled };
 }
 
 /** The couple's cancelled assignments with who cancelled them and when, newest first (the scope is checked by the caller). */

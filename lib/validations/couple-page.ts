@@ -8,14 +8,15 @@ export type ChartRange = (typeof CHART_RANGES)[number];
 export const DEFAULT_CHART_RANGE: ChartRange = "12w";
 
 /**
- * The couple page's long lists, each opened on its newest page: how many rows a page adds, and
- * the URL parameter that says how many pages are shown ("Show more" links add one).
+ * The couple page's long lists, each opened on its newest page (the charts above them already
+ * show the trend, so the lists open short): how many rows a page adds, and the URL parameter
+ * that says how many pages are shown ("Show more" links add one).
  */
 export const HISTORY_LISTS = {
-  checkIns: { param: "ci", pageSize: 20 },
-  answers: { param: "ans", pageSize: 20 },
-  agreements: { param: "agr", pageSize: 20 },
-  promises: { param: "pro", pageSize: 20 },
+  checkIns: { param: "ci", pageSize: 10 },
+  answers: { param: "ans", pageSize: 10 },
+  agreements: { param: "agr", pageSize: 10 },
+  promises: { param: "pro", pageSize: 10 },
   notes: { param: "notes", pageSize: 10 },
 } as const;
 export type HistoryList = keyof typeof HISTORY_LISTS;

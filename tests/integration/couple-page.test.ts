@@ -5,6 +5,7 @@ import * as schema from "@/db/schema";
 import { getCaseloadRow } from "@/lib/dal/caseload";
 import { getCoupleCharts } from "@/lib/dal/couple-charts";
 import { getCouplePage } from "@/lib/dal/couple-page";
+import { listNotes } from "@/lib/dal/notes";
 import { addIsoDays } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
 import { couplePageQuerySchema, HISTORY_LISTS } from "@/lib/validations/couple-page";
@@ -90,6 +91,36 @@ describe("getCouplePage", () => {
     expect(all.notes.slice(0, size)).toEqual(first.notes);
     expect(all.notes.map((n) => n.body.body)).toContain("Paged note 0");
     expect(all.moreNotes).toBe(false);
+  });
+
+  it("shows the same note threads as the notes list, each with its addenda, oldest addendum first", async () => {
+    const signedAt = new Date(Date.now() - 30_000);
+    const [root] = await db()
+      .insert(schema.notes)
+      .values({ coupleId: couple.id, authorId: counsellor.id, format: "free", body: { body: "Thread root" }, status: "signed", signedAt, createdAt: new Date(Date.now() - 20_000) })
+      .returning({ id: schema.notes.id });
+    await db()
+      .insert(schema.notes)
+      .values(
+        [2, 1].map((n) => ({
+          coupleId: couple.id,
+          authorId: counsellor.id,
+          format: "free" as const,
+          body: { body: `Addendum ${n}` },
+          status: "signed" as const,
+          signedAt,
+          addendumTo: root!.id,
+          createdAt: new Date(Date.now() - 10_000 + n * 1000),
+        })),
+      );
+    signInAs(counsellor);
+    const page = await getCouplePage(couple.id, couplePageQuerySchema.parse({}), now);
+    const listed = await listNotes(couple.id);
+    expect(page.notes).toEqual(listed.slice(0, HISTORY_LISTS.notes.pageSize));
+    const thread = page.notes.find((n) => n.id === root!.id)!;
+    expect(thread.addenda.map((a) => a.body.body)).toEqual(["Addendum 1", "Addendum 2"]);
+    // Addenda are never threads of their own.
+    expect(page.notes.some((n) => n.body.body?.startsWith("Addendum"))).toBe(false);
   });
 
   it("lists each invited person once, with their latest link", async () => {

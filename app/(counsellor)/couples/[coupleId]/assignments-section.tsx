@@ -1,6 +1,7 @@
 import { AnswerView } from "@/components/exercise-form/answer-view";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import type { CoupleActivity, CoupleSummary } from "@/lib/dal/couples";
 import type { AssignmentWork, CoupleWork } from "@/lib/dal/work-status";
 import { formatShortDay, formatSubmissions } from "@/lib/format";
@@ -69,8 +70,7 @@ export function AssignmentsSection({
   return (
     <Card aria-labelledby="assign-heading" className="space-y-4">
       <CardTitle id="assign-heading">Assignments</CardTitle>
-      <details className="rounded-md border border-line p-3" open={!hasActiveAssignments}>
-        <summary className="cursor-pointer font-medium text-brand">Assign work</summary>
+      <LazyDetails className="rounded-md border border-line p-3" defaultOpen={!hasActiveAssignments} summary="Assign work">
         <div className="mt-3">
           <AssignmentForm
             action={assignAction.bind(null, couple.id)}
@@ -84,7 +84,7 @@ export function AssignmentsSection({
             instructionsMax={INSTRUCTIONS_MAX}
           />
         </div>
-      </details>
+      </LazyDetails>
       {assignments.length === 0 ? (
         <p className="text-muted">Nothing assigned yet.</p>
       ) : (
@@ -102,8 +102,7 @@ export function AssignmentsSection({
               {a.recurrence !== "once" ? <LastAnswer kindId={a.exerciseKind} work={work.byAssignment[a.id]} /> : null}
               {a.status === "active" ? (
                 <div className="mt-1 flex flex-wrap items-start gap-3">
-                  <details>
-                    <summary className="cursor-pointer font-medium text-brand">Edit</summary>
+                  <LazyDetails summary="Edit">
                     <div className="mt-2 max-w-2xl">
                       <AssignmentForm
                         action={updateAssignmentAction.bind(null, couple.id, a.id)}
@@ -124,7 +123,7 @@ export function AssignmentsSection({
                         instructionsMax={INSTRUCTIONS_MAX}
                       />
                     </div>
-                  </details>
+                  </LazyDetails>
                   <CancelAssignmentForm
                     action={cancelAssignmentAction.bind(null, couple.id, a.id)}
                     title={getExerciseKind(a.exerciseKind)?.title ?? a.exerciseKind}

@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardTitle } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
+import { LazyDetails } from "@/components/ui/lazy-details";
 import type { NoteThread, NoteView } from "@/lib/dal/notes";
 import { isoMinute } from "@/lib/format";
 import { NOTE_FORMAT_LABELS } from "@/lib/labels";
@@ -51,12 +52,11 @@ export function NotesSection({
           signed only by the counsellor who wrote it.
         </p>
       </div>
-      <details className="rounded-md border border-line p-3">
-        <summary className="cursor-pointer font-medium text-brand">Write a note</summary>
+      <LazyDetails className="rounded-md border border-line p-3" summary="Write a note">
         <div className="mt-3">
           <NoteForm action={saveNoteAction.bind(null, coupleId, null)} idPrefix="new-note" sections={NOTE_SECTIONS} />
         </div>
-      </details>
+      </LazyDetails>
       <form method="get" role="search" aria-label="Search notes" className="flex flex-wrap items-end gap-3">
         <div className="w-full sm:w-56">
           <label htmlFor="notes-q" className="mb-1 block text-sm font-medium">
@@ -132,12 +132,11 @@ export function NotesSection({
                         ))}
                       </ol>
                     ) : null}
-                    <details className="mt-2">
-                      <summary className="cursor-pointer text-sm font-medium text-brand">Add an addendum</summary>
+                    <LazyDetails className="mt-2" summaryClassName="cursor-pointer text-sm font-medium text-brand" summary="Add an addendum">
                       <div className="mt-2">
                         <NoteForm action={addendumAction.bind(null, coupleId, note.id)} addendum idPrefix={`addendum-${note.id}`} sections={NOTE_SECTIONS} />
                       </div>
-                    </details>
+                    </LazyDetails>
                   </>
                 )}
               </article>
