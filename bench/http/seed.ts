@@ -3,7 +3,7 @@ import { getHandle, getRawDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
 import { clinics, coupleMembers, couples, users } from "@/db/schema";
 import * as schema from "@/db/schema";
-import { buildClinic, type ClinicRows, type Trajectory } from "@/db/seed/generator";
+import { buildClinic, type ClinicRows, type ClinicSpec, type CoupleSpec, type Trajectory } from "@/db/seed/generator";
 import { hashPassword } from "@/lib/auth/password";
 import { todayIn } from "@/lib/time/zone";
 import { copyBatches, copyIntoPglite, copyIntoPostgres } from "./copy-rows";
@@ -14,13 +14,51 @@ import type postgres from "postgres";
 export const BENCH_PASSWORD = process.env.BENCH_PASSWORD || "mend-demo";
 export const PER_COUNSELLOR = 40;
 const DAYS = 365;
-const MIX: Trajectory[] = ["improving", "stalled", "declining", "steady", "improving", "paused", "steady", "declining", "just_started", "improving"];
+
+type Couple = Omit<CoupleSpec, "partners">;
+const several = (count: number, trajectory: Trajectory, checkInRate: [number, number], startDaysAgo?: number): Couple[] =>
+  Array.from({ length: count }, () => ({ trajectory, profile: { checkInRate, silenceRate: 0.003, ...(startDaysAgo ? { startDaysAgo } : {}) } }));
+
+/**
+ * One counsellor's 40 couples. At a clinic where the daily check-in is the agreed habit, couples in
+ * active work check in nearly every day (a quiet spell now and then), so a year of 2,000 couples
+ * comes to about 1.3 M check-ins of the 1.46 M possible; a few couples paused and check in less,
+ * a few started months into the year, and one began this week. The demo clinic keeps the
+ * trajectories' own, sparser rates.
+ */
+const CASELOAD: Couple[] = [
+  ...several(16, "improving", [0.99, 0.98]),
+  ...several(13, "steady", [0.99, 0.97]),
+  ...several(3, "declining", [0.96, 0.92]),
+  ...several(2, "stalled", [0.94, 0.9]),
+  ...several(2, "paused", [0.8, 0.7]),
+  ...[150, 240, 300].flatMap((daysAgo) => several(1, "improving", [0.98, 0.96], daysAgo)),
+  { trajectory: "just_started" },
+];
 
 /** The clinic's name says its shape, so a database seeded by an earlier run is found and reused. */
 export function clinicName(coupleCount: number): string {
   return `Load clinic ${coupleCount} couples, ${PER_COUNSELLOR} a counsellor, ${DAYS} days`;
 }
 const domain = (coupleCount: number) => `load${coupleCount}.test`;
+
+/** The load clinic of `coupleCount` couples as the generator takes it: 40 couples a counsellor, a year each. */
+export function benchClinicSpec(coupleCount: number, passwordHash: string): ClinicSpec {
+  return {
+    seed: 40_000 + coupleCount,
+    today: todayIn("UTC"),
+    days: DAYS,
+    clinicName: clinicName(coupleCount),
+    emailDomain: domain(coupleCount),
+    passwordHash,
+    admin: { email: `admin@${domain(coupleCount)}`, name: "Load Admin" },
+    counsellors: Array.from({ length: coupleCount / PER_COUNSELLOR }, (_, i) => ({
+      email: `counsellor${i + 1}@${domain(coupleCount)}`,
+      name: `Counsellor ${i + 1}`,
+      couples: Array.from({ length: PER_COUNSELLOR }, (_, j) => CASELOAD[j % CASELOAD.length]!),
+    })),
+  };
+}
 
 export type SeededClinic = {
   coupleCount: number;
@@ -87,20 +125,7 @@ async function seedOne(coupleCount: number, passwordHash: () => Promise<string>)
   const [existing] = await getRawDb().select({ id: clinics.id }).from(clinics).where(eq(clinics.name, name)).limit(1);
   if (existing) return null;
   const started = performance.now();
-  const rows = buildClinic({
-    seed: 40_000 + coupleCount,
-    today: todayIn("UTC"),
-    days: DAYS,
-    clinicName: name,
-    emailDomain: domain(coupleCount),
-    passwordHash: await passwordHash(),
-    admin: { email: `admin@${domain(coupleCount)}`, name: "Load Admin" },
-    counsellors: Array.from({ length: coupleCount / PER_COUNSELLOR }, (_, i) => ({
-      email: `counsellor${i + 1}@${domain(coupleCount)}`,
-      name: `Counsellor ${i + 1}`,
-      couples: Array.from({ length: PER_COUNSELLOR }, (_, j) => ({ trajectory: MIX[j % MIX.length]! })),
-    })),
-  });
+  const rows = buildClinic(benchClinicSpec(coupleCount, await passwordHash()));
   const built = performance.now();
   await writeClinic(rows);
   const seconds = (performance.now() - started) / 1000;

@@ -141,7 +141,7 @@ function addCheckIns(context: SeedContext, couple: CoupleContext): void {
       const day = plus(startedOn, d);
       if (coupleSpec.skipToday && day === spec.today) continue;
       if (d <= silentUntil) continue;
-      if (faker.datatype.boolean({ probability: 0.03 })) silentUntil = d + faker.number.int({ min: 2, max: 5 });
+      if (faker.datatype.boolean({ probability: profile.silenceRate ?? 0.03 })) silentUntil = d + faker.number.int({ min: 2, max: 5 });
       const recentDrop = coupleSpec.trajectory === "declining" && totalDays - d < 6;
       // A declining couple's second partner has gone quiet for the last few days.
       if (coupleSpec.trajectory === "declining" && p === 1 && totalDays - d < 4) continue;

@@ -54,7 +54,7 @@ export function buildClinic(spec: ClinicSpec): ClinicRows {
   for (const counsellor of spec.counsellors) {
     const counsellorId = addUser("counsellor", counsellor.email, counsellor.name);
     for (const coupleSpec of counsellor.couples) {
-      const profile = profileFor(coupleSpec.trajectory, spec.days);
+      const profile = { ...profileFor(coupleSpec.trajectory, spec.days), ...coupleSpec.profile };
       const startedOn = plus(spec.today, -profile.startDaysAgo);
       const people =
         coupleSpec.partners ??

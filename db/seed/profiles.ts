@@ -9,6 +9,8 @@ export type Profile = {
   checkInRate: [number, number];
   keepRate: number;
   status: "active" | "paused";
+  /** Chance, each day a partner checks in, of then going quiet for 2–5 days; 0.03 when absent. */
+  silenceRate?: number;
 };
 
 export function profileFor(t: Trajectory, days: number): Profile {

@@ -1,3 +1,4 @@
+import type { Profile } from "./profiles";
 import type * as schema from "../schema";
 
 /** How a couple's story goes over the seeded period; drives trust, adherence, promises and steps. */
@@ -10,6 +11,8 @@ export type CoupleSpec = {
   /** Leave today's check-in undone for both partners (the demo's Alex and Sam check in live). */
   skipToday?: boolean;
   safetyConcern?: boolean;
+  /** Overrides parts of the trajectory's profile (a later start, steadier check-ins) for this couple. */
+  profile?: Partial<Profile>;
 };
 
 export type ClinicSpec = {
