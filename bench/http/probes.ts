@@ -14,7 +14,7 @@ type SqlModule = {
 };
 type JsModule = { firstLoadJs(options: { baseUrl: string; cookie: string; path: string }): Promise<{ gzipBytes: number }> };
 type LighthouseModule = {
-  lighthouseScores(options: { baseUrl: string; cookie: string; path: string }): Promise<{ performance: number; accessibility: number; accessibilityFailures: string[] }>;
+  lighthouseScores(options: { baseUrl: string; cookie: string; path: string }): Promise<NonNullable<PageRow["lighthouse"]> & { accessibilityFailures: string[] }>;
 };
 export type ScaleOutOptions = { distDir: string; databaseUrl: string; env?: Record<string, string>; path: string; cookie: string; durationSeconds: number; log?: (line: string) => void };
 export type ScaleOutResult = { oneRps: number; twoRps: number; ratio: number; kill: { requests: number; errors: number; retried: number; sessionStillValid: boolean } };
@@ -106,13 +106,14 @@ export async function probePages(options: ProbeOptions): Promise<Probes> {
     if (row.budget === "partner" && lighthouse) {
       try {
         const scores = await lighthouse.lighthouseScores({ baseUrl, cookie, path: row.path });
-        row.lighthouse = { performance: scores.performance, accessibility: scores.accessibility };
-        for (const failure of scores.accessibilityFailures) console.log(`  ${row.path} accessibility: ${failure}`);
+        const { accessibilityFailures, ...kept } = scores;
+        row.lighthouse = kept;
+        for (const failure of accessibilityFailures) console.log(`  ${row.path} accessibility: ${failure}`);
       } catch (error) {
         notMeasured.push(`Lighthouse of ${row.path}: ${message(error)}`);
       }
     }
-    console.log(`${row.page} ${row.path}: SQL ${row.sqlMs != null ? `${row.sqlMs.toFixed(1)} ms` : row.c1 && options.db === "pglite" ? "after the server stops" : "—"}, JS ${row.firstLoadGzipKb?.toFixed(1) ?? "?"} kB gz${row.lighthouse ? `, Lighthouse ${row.lighthouse.performance}/${row.lighthouse.accessibility}` : ""}`);
+    console.log(`${row.page} ${row.path}: SQL ${row.sqlMs != null ? `${row.sqlMs.toFixed(1)} ms` : row.c1 && options.db === "pglite" ? "after the server stops" : "—"}, JS ${row.firstLoadGzipKb?.toFixed(1) ?? "?"} kB gz${row.lighthouse ? `, Lighthouse ${row.lighthouse.performance}/${row.lighthouse.accessibility} (×${row.lighthouse.cpuSlowdownMultiplier}, benchmarkIndex ${row.lighthouse.benchmarkIndex}), calibrated ${row.lighthouse.calibrated ? `${row.lighthouse.calibrated.performance} (×${row.lighthouse.calibrated.cpuSlowdownMultiplier})` : "—"}` : ""}`);
   }
 
   if (pending.length && sql) {

@@ -16,12 +16,16 @@ export type PageRow = {
   queries: number | null;
   seqScansOfCheckIns: string[] | null;
   firstLoadGzipKb: number | null;
-  lighthouse: { performance: number; accessibility: number } | null;
+  /** Lighthouse with its default mobile settings (4× CPU slowdown), and again calibrated to this machine's CPU. */
+  lighthouse: (LighthouseRunRow & { accessibility: number; calibrated: (LighthouseRunRow & { note: string | null }) | null }) | null;
   /** What each budget check found: true met, false missed, null not measured. */
   checks: Record<string, boolean | null>;
   /** Why the page could not be measured (a redirect to sign-in, a failed sign-in …). */
   failure: string | null;
 };
+
+/** One Lighthouse run: its score, the CPU it measured (benchmarkIndex) and the slowdown it simulated; metrics and diagnostics as Lighthouse found them. */
+type LighthouseRunRow = { performance: number; benchmarkIndex: number; cpuSlowdownMultiplier: number; metrics?: Record<string, number>; diagnostics?: unknown };
 
 export type ScaleOut = { oneRps: number; twoRps: number; ratio: number; kill: { requests: number; errors: number; retried: number; sessionStillValid: boolean } };
 
@@ -61,6 +65,7 @@ export function checkBudgets(rows: PageRow[]): void {
     if (row.budget === "partner") {
       checks["JS ≤ 150 kB"] = le(row.firstLoadGzipKb, 150);
       checks["Lighthouse perf ≥ 95"] = ge(row.lighthouse?.performance, 95);
+      checks["Lighthouse perf ≥ 95 calibrated"] = ge(row.lighthouse?.calibrated?.performance, 95);
       checks["a11y 100"] = ge(row.lighthouse?.accessibility, 100);
     }
     row.checks = checks;
@@ -80,10 +85,17 @@ function verdict(checks: Record<string, boolean | null>, failure: string | null)
   return unknown.length ? `✓ so far (not measured: ${unknown.join("; ")})` : "✓";
 }
 
+function lighthouseCell(lighthouse: PageRow["lighthouse"]): string {
+  if (!lighthouse) return "—";
+  const calibrated = lighthouse.calibrated;
+  // The calibrated multiplier comes from the benchmarkIndex of the default run, shown beside it.
+  return `${lighthouse.performance}/${lighthouse.accessibility} · ${calibrated ? `${calibrated.performance} ×${calibrated.cpuSlowdownMultiplier}` : "—"} (index ${lighthouse.benchmarkIndex})`;
+}
+
 /** The one table, as text. */
 export function formatTable(report: BenchReport): string {
   const floor = report.rows.find((r) => r.path === "/account" && r.budget === "none");
-  const header = ["page", "c1 p50", "c1 p95", "c1 req/s", "c20 p50", "c20 p95", "c20 req/s", "errors", "SQL ms", "÷(floor+SQL)", "req/s÷floor", "JS gz kB", "LH perf/a11y", "budget"];
+  const header = ["page", "c1 p50", "c1 p95", "c1 req/s", "c20 p50", "c20 p95", "c20 req/s", "errors", "SQL ms", "÷(floor+SQL)", "req/s÷floor", "JS gz kB", "LH perf/a11y · calibrated ×CPU (benchmarkIndex)", "budget"];
   const lines = report.rows.map((r) => {
     const ratio = r.c1?.requests && floor?.c1?.requests && r.sqlMs != null && r !== floor ? r.c1.p50 / (floor.c1.p50 + r.sqlMs) : null;
     const share = r.c20 && floor?.c20?.rps ? r.c20.rps / floor.c20.rps : null;
@@ -101,7 +113,7 @@ export function formatTable(report: BenchReport): string {
       num(ratio, 2),
       share == null ? "—" : `${(share * 100).toFixed(0)} %`,
       num(r.firstLoadGzipKb),
-      r.lighthouse ? `${r.lighthouse.performance}/${r.lighthouse.accessibility}` : "—",
+      lighthouseCell(r.lighthouse),
       verdict(r.checks, r.failure),
     ];
   });
@@ -119,6 +131,15 @@ export function formatTable(report: BenchReport): string {
     out.push(
       `scale-out: one process ${s.oneRps.toFixed(1)} req/s, two behind the balancer ${s.twoRps.toFixed(1)} req/s (×${s.ratio.toFixed(2)}); ` +
         `killing one mid-run: ${s.kill.requests} requests, ${s.kill.errors} errors, ${s.kill.retried} retried, session ${s.kill.sessionStillValid ? "still valid" : "LOST"}`,
+    );
+  }
+  const lighthouseRows = report.rows.filter((r) => r.lighthouse);
+  if (lighthouseRows.length) {
+    const indexes = lighthouseRows.flatMap(({ lighthouse }) => [lighthouse!.benchmarkIndex, ...(lighthouse!.calibrated ? [lighthouse!.calibrated.benchmarkIndex] : [])]);
+    const multipliers = [...new Set(lighthouseRows.map((r) => r.lighthouse!.calibrated?.cpuSlowdownMultiplier).filter((m) => m != null))];
+    out.push(
+      `Lighthouse: default mobile settings (×${lighthouseRows[0]!.lighthouse!.cpuSlowdownMultiplier} CPU slowdown), then calibrated to this machine ` +
+        `(×${multipliers.join(", ×") || "?"}, from Lighthouse's CPU throttling calculator for the benchmarkIndex measured: ${Math.min(...indexes)}–${Math.max(...indexes)})`,
     );
   }
   for (const missing of report.notMeasured) out.push(`not measured: ${missing}`);
