@@ -7,6 +7,7 @@ import { addIsoDays, eachDay } from "@/lib/metrics";
 import { todayIn } from "@/lib/time/zone";
 import { getCouple, type CoupleSummary } from "./couples";
 import { occurrenceFor } from "./exercises";
+import { dueMeasuresOf, type DueMeasure } from "./measure-responses";
 import { isJointWorkPaused } from "./policy/joint-work-pause";
 import { ownCheckIns } from "./policy/partner-visibility";
 import { requireRole } from "./viewer";
@@ -32,6 +33,8 @@ export type PartnerToday = {
   waitingPromises: { id: string; text: string; dueAt: string; reason: "confirm" | "release" }[];
   /** Joint work the counsellor has paused: the same for both partners, never tied to who answered what. */
   onHold: boolean;
+  /** Questionnaires due for me on my own day; what my partner answered makes no difference. */
+  measures: DueMeasure[];
 };
 
 /** What a partner sees first: their couple, whether today's check-in is done, what is due, promises waiting for them and their last 14 days. */
@@ -44,11 +47,11 @@ export async function getPartnerToday(): Promise<PartnerToday> {
     .from(coupleMembers)
     .where(eq(coupleMembers.userId, viewer.id))
     .limit(1);
-  if (!membership) return { today, couple: null, checkedInToday: false, due: [], strip: [], waitingPromises: [], onHold: false };
+  if (!membership) return { today, couple: null, checkedInToday: false, due: [], strip: [], waitingPromises: [], onHold: false, measures: [] };
 
   const horizon = format(addDays(parseISO(today), 7), "yyyy-MM-dd");
   const stripStart = addIsoDays(today, -13);
-  const [couple, todayCheckIn, due, recent, waiting, onHold] = await Promise.all([
+  const [couple, todayCheckIn, due, recent, waiting, onHold, measures] = await Promise.all([
     getCouple(membership.coupleId, viewer),
     database
       .select({ id: checkIns.id })
@@ -98,6 +101,7 @@ export async function getPartnerToday(): Promise<PartnerToday> {
       .orderBy(asc(promises.dueAt))
       .limit(10),
     isJointWorkPaused(database, membership.coupleId),
+    dueMeasuresOf(database, { userId: viewer.id, coupleId: membership.coupleId, clinicId: viewer.clinicId }, today),
   ]);
   const byDate = new Map(recent.map((r) => [r.date, r.trust]));
   // Work I have already sent for its current occurrence is done, not due (nor overdue). A couple's
@@ -144,5 +148,6 @@ export async function getPartnerToday(): Promise<PartnerToday> {
       reason: p.releaseRequestedBy && p.releaseRequestedBy !== viewer.id ? "release" : "confirm",
     })),
     onHold,
+    measures,
   };
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DueMeasureItem } from "@/components/measures/due-measure-item";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
@@ -14,8 +15,10 @@ export const metadata: Metadata = { title: "Today" };
 
 const linkButton = "mt-3 inline-flex min-h-11 items-center rounded-md bg-brand px-4 font-medium text-white hover:bg-brand-strong";
 
-export default async function TodayPage() {
-  const [today, zone] = await Promise.all([getPartnerToday(), getViewerTimeZone()]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function TodayPage({ searchParams }: Props) {
+  const [today, zone, query] = await Promise.all([getPartnerToday(), getViewerTimeZone(), searchParams]);
   if (!today.couple) {
     return (
       <Card>
@@ -35,6 +38,7 @@ export default async function TodayPage() {
           {partner ? `You and ${partner.name}` : couple.name} · with {couple.counsellor.name}
         </p>
       </div>
+      {query.answered === "1" ? <Alert tone="success">Thank you. Your answers are saved.</Alert> : null}
       {today.onHold ? (
         <Alert tone="info">{JOINT_WORK_PAUSED_MESSAGE}</Alert>
       ) : null}
@@ -67,10 +71,13 @@ export default async function TodayPage() {
       ) : null}
       <Card aria-labelledby="due-heading">
         <CardTitle id="due-heading">What&apos;s due</CardTitle>
-        {today.due.length === 0 ? (
+        {today.due.length === 0 && today.measures.length === 0 ? (
           <p className="mt-1 text-muted">Nothing is due right now.</p>
         ) : (
           <ul className="mt-2 divide-y divide-line">
+            {today.measures.map((m) => (
+              <DueMeasureItem key={m.scheduleId} measure={m} />
+            ))}
             {today.due.map((a) => (
               <li key={a.id}>
                 <Link href={`/exercises/${a.id}`} className="block min-h-11 py-2 hover:text-brand">
