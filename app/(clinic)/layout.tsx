@@ -7,6 +7,7 @@ const NAV = [
   { href: "/clinic/counsellors", label: "Counsellors" },
   { href: "/clinic/couples", label: "Couples" },
   { href: "/clinic/audit", label: "Audit log" },
+  { href: "/clinic/measures", label: "Measures" },
   { href: "/clinic/settings", label: "Settings" },
 ];
 
