@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull, max } from "drizzle-orm";
+import { notFound } from "next/navigation";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { couples, measureResponses, measureSchedules, type MeasureSchedule } from "@/db/schema";
@@ -105,10 +106,11 @@ async function requireOwnSchedule(ctx: PartnerContext, scheduleId: string): Prom
 export async function getMeasureForm(scheduleId: string, now: Date = new Date()): Promise<MeasureForm> {
   const ctx = await requirePartnerContext();
   const schedule = await requireOwnSchedule(ctx, scheduleId);
-  if (schedule.stoppedAt) return refuseAsNotFound(ctx.viewer, "measure_schedule", schedule.id);
+  // Their own couple's, so no refusal to record: a stopped questionnaire is simply gone.
+  if (schedule.stoppedAt) notFound();
   const database = await db();
   const version = await latestMeasureVersion(database, ctx.clinicId, schedule.measureKey);
-  if (!version) return refuseAsNotFound(ctx.viewer, "measure_schedule", schedule.id);
+  if (!version) notFound();
   const occasionOn = latestOccasion(schedule, todayIn(ctx.viewer.timeZone, now));
   const [mine] = occasionOn
     ? await database

@@ -133,7 +133,7 @@ export type CoupleMeasureSchedule = {
   endsOn: IsoDate | null;
   createdAt: Date;
   stoppedAt: Date | null;
-  /** The next day it is due, on the counsellor's calendar; null once stopped or past its end. */
+  /** The first occasion after today on the counsellor's calendar; null once stopped or past its end. */
   nextOccasionOn: IsoDate | null;
   /** What a score means under each version answered (and the latest), by version number. */
   versions: Record<number, MeasureJudgement>;
