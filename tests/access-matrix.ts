@@ -99,6 +99,8 @@ export const ROUTES: PageEntry[] = [
   { file: "app/(clinic)/clinic/export/audit-log/route.ts", url: () => "/clinic/export/audit-log", outcomes: page(ADMINS) },
   // A partner's own record as a file; nobody else's, and nobody else gets one.
   { file: "app/(partner)/record/export/route.ts", url: () => "/record/export", outcomes: page(PARTNERS) },
+  // A couple's measure answers as FHIR, for the couple's counsellor only.
+  { file: "app/(counsellor)/couples/[coupleId]/measures/export/route.ts", url: (ids) => `/couples/${ids.couples.x}/measures/export`, outcomes: page(["counsellor"]) },
   // Readiness for load balancers answers anyone.
   { file: "app/api/health/route.ts", url: () => "/api/health", outcomes: only<PageOutcome>([], "allowed", "allowed", "allowed") },
   // The auth library's session endpoint answers everyone, with their own session or none.
@@ -147,6 +149,9 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(counsellor)/couples/[coupleId]/actions.ts", name: "saveNoteAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c), ids.draftNote[c]], fields: () => ({ format: "free", intent: "draft", body: "An edit that must not land." }), outcomes: action(["counsellor"]), otherRecord: "not-found" },
   { file: "app/(counsellor)/couples/[coupleId]/actions.ts", name: "addendumAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c), ids.signedNote[c]], fields: () => ({ body: "An addendum that must not land." }), outcomes: action(["counsellor"]), otherRecord: "not-found" },
   { file: "app/(counsellor)/couples/[coupleId]/actions.ts", name: "reissueInvitationAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c), ids.couples[c]], outcomes: action(["counsellor"]), otherRecord: "not-found" },
+  { file: "app/(counsellor)/couples/[coupleId]/measures-actions.ts", name: "scheduleMeasureAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c)], fields: () => ({ measureKey: "mend-trust-check", everyWeeks: "2", startsOn: TODAY_PLUS_7(), endsOn: "" }), outcomes: action(["counsellor"]), otherRecord: "not-found" },
+  // The schedule id stands in for any: a schedule of a couple the actor does not carry is not found.
+  { file: "app/(counsellor)/couples/[coupleId]/measures-actions.ts", name: "stopMeasureScheduleAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c), ids.couples[c]], outcomes: action(["counsellor"]), otherRecord: "not-found" },
   // The clinic admin, over their own clinic.
   { file: "app/(clinic)/clinic/actions.ts", name: "reassignCoupleAction", page: () => "/clinic/couples", fields: (ids, c) => ({ coupleId: x(ids, c), counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
   { file: "app/(clinic)/clinic/actions.ts", name: "deactivateCounsellorAction", page: (ids) => `/clinic/counsellors/${ids.users.counsellor}`, fields: (ids, c) => ({ counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },

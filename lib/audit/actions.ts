@@ -182,6 +182,13 @@ export const AUDIT_ACTIONS = {
     }),
   },
 
+  // A couple's measure answers as a FHIR Bundle, downloaded by their counsellor: how many, never what.
+  "export.download_measure_answers": {
+    entity: "export",
+    label: "Downloaded a couple's measure answers (FHIR)",
+    metadata: z.strictObject({ responses: count, measures: count }),
+  },
+
   // A partner's download or printable copy of their own record.
   "record.export": {
     entity: "partner_record",

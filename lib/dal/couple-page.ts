@@ -6,6 +6,7 @@ import type { NoteSearch } from "@/lib/validations/notes";
 import { recordAudit } from "./audit";
 import { getCaseloadRow, type CaseloadRow } from "./caseload";
 import { unsafeGetCoupleCharts, type CoupleCharts } from "./couple-charts";
+import { unsafeGetCouplePageMeasures, type CouplePageMeasures } from "./couple-measures";
 import { getCouple, unsafeGetCoupleActivity, type CoupleActivity, type CoupleSummary } from "./couples";
 import { unsafeListCoupleInvitations, type InvitationSummary } from "./invitations";
 import { unsafeListNoteThreads, type NoteThread } from "./notes";
@@ -50,6 +51,8 @@ export type CouplePage = {
   noteSearch: NoteSearch;
   /** Each invited person's latest invitation, newest first; a reissued link replaces the older one. */
   invitations: InvitationSummary[];
+  /** Measures to schedule, and each scheduled one with both partners' scores. */
+  measures: CouplePageMeasures;
 };
 
 /**
@@ -78,7 +81,7 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
     promises: historyLimit("promises", pages.promises),
   };
   const notesLimit = historyLimit("notes", pages.notes);
-  const [figures, charts, activity, notes, invitations, work] = await Promise.all([
+  const [figures, charts, activity, notes, invitations, work, measures] = await Promise.all([
     getCaseloadRow(couple.id, now),
     unsafeGetCoupleCharts(viewer, couple, query.range, today),
     unsafeGetCoupleActivity(viewer, couple.id, limits),
@@ -86,6 +89,8 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
     unsafeListNoteThreads(database, viewer, couple.id, search, notesLimit + 1),
     unsafeListCoupleInvitations(couple.id),
     unsafeGetCoupleWork(couple.id, couple.partners, today, viewer.timeZone),
+    // A schedule's start is checked on the counsellor's own calendar, as the schedule form is.
+    unsafeGetCouplePageMeasures(viewer.clinicId, couple.id, todayIn(viewer.timeZone, now)),
     recordAudit(database, {
       clinicId: viewer.clinicId,
       actorId: viewer.id,
@@ -116,5 +121,6 @@ export async function getCouplePage(coupleId: string, query: CouplePageQuery, no
     noteSearch: query.noteSearch,
     // Newest first from listCoupleInvitations: the first row per address is the latest.
     invitations: invitations.filter((inv, i) => invitations.findIndex((other) => other.email === inv.email) === i),
+    measures,
   };
 }

@@ -6,6 +6,7 @@ import { AssignmentsSection } from "./assignments-section";
 import { CoupleHeader } from "./couple-header";
 import { InvitationsSection } from "./invitations-section";
 import { JointWorkCard } from "./joint-work-card";
+import { MeasuresSection } from "./measures-section";
 import { NotesSection } from "./notes-section";
 import { OverviewCards } from "./overview-cards";
 import { ProgressSection } from "./progress-section";
@@ -45,6 +46,7 @@ export default async function CouplePage({ params, searchParams }: Props) {
         hasActiveAssignments={data.hasActiveAssignments}
         today={data.today}
       />
+      <MeasuresSection couple={couple} measures={data.measures} />
       <NotesSection
         coupleId={couple.id}
         notes={data.notes}
