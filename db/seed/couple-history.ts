@@ -35,8 +35,16 @@ export type CoupleContext = {
 };
 
 const iso = (d: Date) => format(d, "yyyy-MM-dd");
+// A year of daily rows asks for the same few hundred days over and over: parsing and formatting
+// each one anew was a large share of generating a clinic of thousands of couples.
+const moved = new Map<string, string>();
 /** `day` moved by `n` days, as yyyy-MM-dd. */
-export const plus = (day: string, n: number) => iso(addDays(parseISO(day), n));
+export const plus = (day: string, n: number) => {
+  const key = `${day}|${n}`;
+  let found = moved.get(key);
+  if (found === undefined) moved.set(key, (found = iso(addDays(parseISO(day), n))));
+  return found;
+};
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /**
