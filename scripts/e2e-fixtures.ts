@@ -140,6 +140,20 @@ function addUnrevealed(rows: ClinicRows, coupleId: string, today: string): strin
   return assignmentId;
 }
 
+/** Mend's relationship check for each couple, started yesterday every two weeks: due for both partners today. */
+function scheduleMeasures(built: Built[], today: string): (typeof schema.measureSchedules.$inferInsert)[] {
+  return built.flatMap(({ rows, coupleIds }) =>
+    coupleIds.map((coupleId) => ({
+      id: fixedId(),
+      coupleId,
+      measureKey: "mend-relationship-check",
+      everyWeeks: 2,
+      startsOn: plus(today, -1),
+      createdBy: rows.couples.find((c) => c.id === coupleId)!.counsellorId!,
+    })),
+  );
+}
+
 function build(today: string, passwordHash: string): { ridgeway: Built; northfield: Built } {
   const r = clinicSpec(RIDGEWAY, RIDGEWAY_DOMAIN, 5150, today, passwordHash, [
     {
@@ -198,7 +212,7 @@ async function insertRows(tx: Parameters<Parameters<ReturnType<typeof getRawDb>[
   await insertClinicRows(tx, rows);
 }
 
-function idsOf(ridgeway: Built, northfield: Built, unrevealedAssignment: string): FixtureIds {
+function idsOf(ridgeway: Built, northfield: Built, unrevealedAssignment: string, schedules: { id?: string; coupleId: string }[]): FixtureIds {
   const all = [...ridgeway.rows.users, ...northfield.rows.users];
   const userId = (email: string) => all.find((u) => u.email === email)!.id!;
   const couples: Record<CoupleTag, string> = { x: ridgeway.coupleIds[0]!, y: ridgeway.coupleIds[1]!, o: northfield.coupleIds[0]! };
@@ -227,6 +241,7 @@ function idsOf(ridgeway: Built, northfield: Built, unrevealedAssignment: string)
     proposedAgreement: per((rows, c) => need(rows.agreements.find((a) => a.coupleId === c && a.status === "proposed")?.id, "proposed agreement")),
     draftNote: per((rows, c) => need(rows.notes.find((n) => n.coupleId === c && n.status === "draft")?.id, "draft note")),
     signedNote: per((rows, c) => need(rows.notes.find((n) => n.coupleId === c && n.status === "signed")?.id, "signed note")),
+    measureSchedule: per((_rows, c) => need(schedules.find((s) => s.coupleId === c)?.id, "measure schedule")),
   };
 }
 
@@ -244,15 +259,17 @@ async function main() {
   markCouple(ridgeway.rows, ridgeway.coupleIds[1]!, "y", today);
   markCouple(northfield.rows, northfield.coupleIds[0]!, "o", today);
   const unrevealed = addUnrevealed(ridgeway.rows, ridgeway.coupleIds[0]!, today);
+  const schedules = scheduleMeasures([ridgeway, northfield], today);
   const existing = await db.select({ id: schema.clinics.id }).from(schema.clinics).where(eq(schema.clinics.name, RIDGEWAY));
   if (existing.length === 0) {
     await db.transaction(async (tx) => {
       await insertRows(tx, ridgeway.rows);
       await insertRows(tx, northfield.rows);
+      await tx.insert(schema.measureSchedules).values(schedules);
     });
   }
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(idsOf(ridgeway, northfield, unrevealed), null, 2));
+  writeFileSync(out, JSON.stringify(idsOf(ridgeway, northfield, unrevealed, schedules), null, 2));
   console.log(`[mend] end-to-end fixture clinics ${existing.length === 0 ? "added" : "already present"}; ids in ${out}`);
 }
 

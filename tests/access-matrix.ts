@@ -82,6 +82,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(partner)/record/page.tsx", url: () => "/record", outcomes: page(PARTNERS) },
   { file: "app/(partner)/record/print/page.tsx", url: () => "/record/print", outcomes: page(PARTNERS) },
   { file: "app/(partner)/agreements/page.tsx", url: () => "/agreements", outcomes: page(PARTNERS) },
+  { file: "app/(partner)/measures/[scheduleId]/page.tsx", url: (ids) => `/measures/${ids.measureSchedule.x}`, outcomes: page(["partnerA", "partnerB"]) },
   { file: "app/(counsellor)/caseload/page.tsx", url: () => "/caseload", outcomes: page(COUNSELLORS) },
   { file: "app/(counsellor)/couples/new/page.tsx", url: () => "/couples/new", outcomes: page(COUNSELLORS) },
   { file: "app/(counsellor)/couples/[coupleId]/page.tsx", url: (ids) => `/couples/${ids.couples.x}`, outcomes: page(["counsellor"]) },
@@ -137,6 +138,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(partner)/agreements/actions.ts", name: "respondToAgreementAction", page: () => "/agreements", args: (ids, c) => [ids.proposedAgreement[c]], fields: () => ({ choice: "decline" }), outcomes: withRefused(action(["partnerB"]), ["partnerA"]), otherRecord: "not-found" },
   { file: "app/(partner)/agreements/actions.ts", name: "endAgreementAction", page: () => "/agreements", args: (ids, c) => [ids.acceptedAgreement[c]], outcomes: action(["partnerA", "partnerB"]), otherRecord: "not-found" },
   { file: "app/(partner)/agreements/actions.ts", name: "undoAgreementAcceptanceAction", page: () => "/agreements", args: (ids, c) => [ids.acceptedAgreement[c]], outcomes: action(["partnerA", "partnerB"]), otherRecord: "not-found" },
+  { file: "app/(partner)/measures/[scheduleId]/actions.ts", name: "submitMeasureAction", page: (ids) => `/measures/${ids.measureSchedule.x}`, args: (ids, c) => [ids.measureSchedule[c]], fields: () => ({ occasionOn: TODAY() }), outcomes: action(["partnerA", "partnerB"]), otherRecord: "not-found" },
   // The couple's counsellor.
   { file: "app/(counsellor)/couples/new/actions.ts", name: "createCoupleAction", page: () => "/couples/new", fields: () => ({ name: "Nobody & Noone", startedOn: TODAY(), "partners.0.name": "Nobody", "partners.0.email": "nobody1@ridgeway.mend.test", "partners.1.name": "Noone", "partners.1.email": "noone1@ridgeway.mend.test" }), outcomes: action(COUNSELLORS) },
   { file: "app/(counsellor)/couples/[coupleId]/actions.ts", name: "assignAction", page: (ids) => `/couples/${ids.couples.x}`, args: (ids, c) => [x(ids, c)], fields: () => ({ step: "8", exerciseKind: "trigger_map", forUserId: "both", dueOn: TODAY_PLUS_7(), recurrence: "once", instructions: "" }), outcomes: action(["counsellor"]), otherRecord: "not-found" },

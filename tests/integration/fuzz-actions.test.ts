@@ -6,9 +6,11 @@ import fc from "fast-check";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeDb } from "@/db";
-import { clinics } from "@/db/schema";
+import { clinics, measureSchedules } from "@/db/schema";
 import { recurrenceEnum } from "@/db/schema/enums";
 import { initialFormState, type FormState } from "@/lib/actions/form-state";
+import { MEND_MEASURES } from "@/lib/measures/mend-measures";
+import { addIsoDays } from "@/lib/metrics/dates";
 import { EXERCISE_KINDS, STEP_DEFINITIONS, VISIBILITIES, assignableKindsForStep, type ExerciseKindId } from "@/lib/program";
 import { listTimeZones, todayIn } from "@/lib/time/zone";
 import {
@@ -28,7 +30,7 @@ import {
   validText,
   type FormEntries,
 } from "../support/arbitraries";
-import { FIXTURE_PASSWORD, createClinic, db, type FixtureClinic, type FixtureUser } from "../support/fixtures";
+import { FIXTURE_PASSWORD, createClinic, db, type FixtureClinic, type FixtureCouple, type FixtureUser } from "../support/fixtures";
 import { currentTestSession, signInAs } from "../support/session";
 
 /**
@@ -59,7 +61,7 @@ type World = {
   strangers: (FixtureUser | null)[];
   coupleId: string;
   today: string;
-  ids: Record<"couple" | "assignment" | "promise" | "agreement" | "note" | "user", string[]>;
+  ids: Record<"couple" | "assignment" | "promise" | "agreement" | "note" | "user" | "measureSchedule", string[]>;
   kindOfAssignment: Map<string, ExerciseKindId>;
 };
 type Case = { args: unknown[]; form: FormEntries };
@@ -147,6 +149,19 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
         const names = kind ? EXERCISE_KINDS[kind].fields.map((f) => `answer.${f.name}`) : [];
         return formOf([...names, "intent", "visibility"], valid).map((entries): Case => ({ args: [id], form: entries }));
       }),
+  },
+  "app/(partner)/measures/[scheduleId]/actions.ts#submitMeasureAction": {
+    as: (w) => w.partnerA,
+    cases: (w) =>
+      withArgs(
+        [idFrom(w.ids.measureSchedule)],
+        formOf(
+          ["occasionOn", ...RELATIONSHIP_CHECK.items.map((i) => `answers.${i.id}`)],
+          fc
+            .tuple(fc.constantFrom(addIsoDays(w.today, -1), w.today, "", "2020-01-01"), fc.tuple(...RELATIONSHIP_CHECK.items.map(() => fc.constantFrom("0", "2", "4", "", "9"))))
+            .map(([occasionOn, values]): FormEntries => [["occasionOn", occasionOn], ...RELATIONSHIP_CHECK.items.map((i, n): [string, string] => [`answers.${i.id}`, values[n]!])]),
+        ),
+      ),
   },
   "app/(partner)/agreements/actions.ts#proposeAgreementAction": {
     as: (w) => w.partnerA,
@@ -256,9 +271,20 @@ async function serverActionModules(): Promise<Map<string, Record<string, unknown
 const ACTION_RUNS = Math.max(1, Number.parseInt(process.env.FUZZ_ACTION_RUNS ?? "", 10) || Math.ceil(FUZZ_RUNS / 4));
 
 /** Where an action goes after a write that went through; any other redirect is a refusal and must write nothing. */
-const SAVED_REDIRECT = /;\/(account\?changed=1|agreements\?(accepted|ended|undone)=[^;]+|clinic\/counsellors\?deactivated=1);/;
+const SAVED_REDIRECT = /;\/(account\?changed=1|today\?answered=1|agreements\?(accepted|ended|undone)=[^;]+|clinic\/counsellors\?deactivated=1);/;
 
 let world: World;
+
+const RELATIONSHIP_CHECK = MEND_MEASURES.find((m) => m.key === "mend-relationship-check")!;
+
+/** A live relationship check for the couple under test and one for another clinic's couple, started yesterday (UTC). */
+async function fuzzSchedules(...couples: FixtureCouple[]): Promise<string[]> {
+  const rows = await db()
+    .insert(measureSchedules)
+    .values(couples.map((c) => ({ coupleId: c.id, measureKey: RELATIONSHIP_CHECK.key, everyWeeks: 2, startsOn: addIsoDays(todayIn("UTC"), -1), createdBy: c.counsellorId })))
+    .returning({ id: measureSchedules.id });
+  return rows.map((r) => r.id);
+}
 let modules: Map<string, Record<string, unknown>>;
 let countQuery: string;
 let cases = 0;
@@ -320,6 +346,7 @@ beforeAll(async () => {
       agreement: [...mine(clinic.rows.agreements), ...other.rows.agreements.slice(0, 2).map((r) => r.id!)],
       note: [...mine(clinic.rows.notes), ...other.rows.notes.slice(0, 2).map((r) => r.id!)],
       user: clinic.rows.users.map((u) => u.id!),
+      measureSchedule: await fuzzSchedules(couple, other.couples[0]!),
     },
     kindOfAssignment: new Map([...clinic.rows.assignments, ...other.rows.assignments].map((a) => [a.id!, a.exerciseKind as ExerciseKindId])),
   };

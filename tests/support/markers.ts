@@ -154,6 +154,8 @@ export type FixtureIds = {
   proposedAgreement: Record<CoupleTag, string>;
   draftNote: Record<CoupleTag, string>;
   signedNote: Record<CoupleTag, string>;
+  /** Per couple: a live schedule of Mend's relationship check, due for both partners today. */
+  measureSchedule: Record<CoupleTag, string>;
 };
 
 /** Where the fixture ids are written: one file per end-to-end port, so parallel runs do not collide. */
