@@ -183,6 +183,11 @@ const FUZZ_TABLE: Record<string, Entry> = {
     maxText: 64,
     url: true,
   },
+  "validations/clinic auditPartnerSearchSchema": {
+    schema: (await import("@/lib/validations/clinic")).auditPartnerSearchSchema,
+    valid: validText(100, 2).filter((s) => s.trim().length >= 2 && !/[\u0000-\u001f\u007f]/.test(s)),
+    maxText: 100,
+  },
   "validations/clinic clinicCouplesQuerySchema": {
     schema: (await import("@/lib/validations/clinic")).clinicCouplesQuerySchema,
     valid: present(fc.record({ page: optional(fc.integer({ min: 1, max: 10_000 }).map(String)), q: optional(validText(100, 0)), counsellor: optional(uuid) })),
