@@ -1,15 +1,16 @@
 import "server-only";
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
-import { clinics, coupleMembers, couples, promises, stepProgress, users } from "@/db/schema";
+import { coupleMembers, couples, promises, stepProgress } from "@/db/schema";
 import { formatPercent } from "@/lib/format";
 import { BASELINE_DAYS, distribution, suppress } from "@/lib/metrics/clinic";
 import { addIsoDays, isoWeekStart, isoWeeksOverlapping } from "@/lib/metrics/dates";
 import { STEPS } from "@/lib/program";
 import { assertDateRange, type DateRange } from "@/lib/validations/clinic";
 import { FIGURES_VERSION, readFreshClinicFigures, storeClinicFigures, type StoredClinicFigures } from "./clinic-figures";
+import { readClinicPeople } from "./clinic-staff";
 import { selectRows } from "./rows";
 import { sqlAlias, sqlEnum, sqlFrom, sqlInt } from "./sql";
 import { adherenceSql, expectedCheckInsSql } from "./sql/adherence";
@@ -261,16 +262,9 @@ export async function computeClinicFigures(executor: Executor, scope: ClinicScop
 }
 
 /** The clinic's name and counsellors, read fresh on every view (names and deactivations show at once). */
-async function readClinicStaff(executor: Executor, clinicId: string) {
-  const [[clinic], counsellors] = await Promise.all([
-    executor.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
-    executor
-      .select({ id: users.id, name: users.name, active: users.active })
-      .from(users)
-      .where(and(eq(users.clinicId, clinicId), eq(users.role, "counsellor")))
-      .orderBy(asc(users.name), asc(users.id)),
-  ]);
-  return { clinicName: clinic?.name ?? "", counsellors };
+async function readClinicStaff(clinicId: string) {
+  const { clinicName, counsellors } = await readClinicPeople(clinicId);
+  return { clinicName, counsellors: counsellors.map((c) => ({ id: c.id, name: c.name, active: c.active })) };
 }
 
 function assemble(
@@ -308,7 +302,7 @@ export async function getLiveClinicAggregates(range: DateRange, now: Date = new 
   assertDateRange(range);
   const viewer = await requireRole("clinic_admin");
   const database = await db();
-  const [stored, staff] = await Promise.all([computeClinicFigures(database, viewer, range), readClinicStaff(database, viewer.clinicId)]);
+  const [stored, staff] = await Promise.all([computeClinicFigures(database, viewer, range), readClinicStaff(viewer.clinicId)]);
   return assemble(range, stored, staff, now);
 }
 
@@ -323,7 +317,7 @@ export async function getClinicAggregates(range: DateRange, now: Date = new Date
   assertDateRange(range);
   const viewer = await requireRole("clinic_admin");
   const database = await db();
-  const [fresh, staff] = await Promise.all([readFreshClinicFigures(database, viewer.clinicId, range, now), readClinicStaff(database, viewer.clinicId)]);
+  const [fresh, staff] = await Promise.all([readFreshClinicFigures(database, viewer.clinicId, range, now), readClinicStaff(viewer.clinicId)]);
   if (fresh) return assemble(range, fresh.figures, staff, fresh.computedAt);
   const stored = await computeClinicFigures(database, viewer, range);
   await storeClinicFigures(database, viewer.clinicId, range, stored, now);

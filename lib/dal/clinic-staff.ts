@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import type { Executor } from "@/db";
 import { db } from "@/db/ready";
 import { clinics, couples, users, type CoupleStatus } from "@/db/schema";
@@ -28,12 +29,15 @@ export type ClinicOverview = {
   totalCouples: number;
 };
 
-/** The admin's clinic: its counsellors and how many couples each carries. No clinical content. */
-export async function getClinicOverview(): Promise<ClinicOverview> {
-  const viewer = await requireRole("clinic_admin");
+/**
+ * The clinic's name and its counsellors with how many couples each carries, read once per request
+ * however many parts of a page ask (the clinic overview's load table and its figures both do).
+ * The caller has checked the viewer belongs to the clinic.
+ */
+export const readClinicPeople = cache(async (clinicId: string): Promise<{ clinicName: string; counsellors: CounsellorLoad[] }> => {
   const database = await db();
   const [[clinic], counsellors] = await Promise.all([
-    database.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, viewer.clinicId)).limit(1),
+    database.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).limit(1),
     database
       .select({
         id: users.id,
@@ -44,13 +48,20 @@ export async function getClinicOverview(): Promise<ClinicOverview> {
         totalCouples: count(couples.id),
       })
       .from(users)
-      .leftJoin(couples, and(eq(couples.counsellorId, users.id), eq(couples.clinicId, viewer.clinicId)))
-      .where(and(eq(users.clinicId, viewer.clinicId), eq(users.role, "counsellor")))
+      .leftJoin(couples, and(eq(couples.counsellorId, users.id), eq(couples.clinicId, clinicId)))
+      .where(and(eq(users.clinicId, clinicId), eq(users.role, "counsellor")))
       .groupBy(users.id)
-      .orderBy(asc(users.name)),
+      .orderBy(asc(users.name), asc(users.id)),
   ]);
+  return { clinicName: clinic?.name ?? "", counsellors };
+});
+
+/** The admin's clinic: its counsellors and how many couples each carries. No clinical content. */
+export async function getClinicOverview(): Promise<ClinicOverview> {
+  const viewer = await requireRole("clinic_admin");
+  const { clinicName, counsellors } = await readClinicPeople(viewer.clinicId);
   return {
-    clinicName: clinic?.name ?? "",
+    clinicName,
     counsellors,
     activeCouples: counsellors.reduce((sum, c) => sum + c.activeCouples, 0),
     totalCouples: counsellors.reduce((sum, c) => sum + c.totalCouples, 0),

@@ -216,6 +216,20 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
   "app/(counsellor)/couples/[coupleId]/actions.ts#clearSafetyAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
   "app/(counsellor)/couples/[coupleId]/actions.ts#pauseJointWorkAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
   "app/(counsellor)/couples/[coupleId]/actions.ts#resumeJointWorkAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId])], noForm) },
+  "app/(counsellor)/couples/[coupleId]/measures-actions.ts#scheduleMeasureAction": {
+    as: (w) => w.counsellor,
+    cases: (w) => {
+      const day = fc.integer({ min: -3, max: 800 }).map((d) => new Date(Date.parse(`${w.today}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+      const schedule = fc.record({
+        measureKey: fc.constantFrom("mend-trust-check", "mend-relationship-check", "not-a-measure"),
+        everyWeeks: fc.integer({ min: -1, max: 13 }).map(String),
+        startsOn: day,
+        endsOn: fc.oneof(fc.constant(""), day),
+      });
+      return withArgs([idFrom([w.coupleId])], formOf(["measureKey", "everyWeeks", "startsOn", "endsOn"], schedule.map(asEntries)));
+    },
+  },
+  "app/(counsellor)/couples/[coupleId]/measures-actions.ts#stopMeasureScheduleAction": { as: (w) => w.counsellor, cases: (w) => withArgs([idFrom([w.coupleId]), idFrom([])], noForm) },
   "app/(clinic)/clinic/actions.ts#reassignCoupleAction": {
     as: (w) => w.admin,
     cases: (w) =>
