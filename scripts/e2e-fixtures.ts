@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, getRawDb, schema } from "../db";
+import { insertMeasureHistory } from "./e2e-measure-fixtures";
 import { runMigrations } from "../db/migrate";
 import { demoSeedingEnabled } from "../db/ready";
 import { DEMO_PASSWORD } from "../db/seed/accounts";
@@ -265,6 +266,7 @@ async function main() {
     await db.transaction(async (tx) => {
       await insertRows(tx, ridgeway.rows);
       await insertRows(tx, northfield.rows);
+      await insertMeasureHistory(tx, ridgeway.rows, ridgeway.coupleIds[0]!, today, fixedId);
       await tx.insert(schema.measureSchedules).values(schedules);
     });
   }

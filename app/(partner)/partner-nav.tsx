@@ -27,6 +27,9 @@ export function PartnerNav() {
             <li key={item.href}>
               <Link
                 href={item.href}
+                // Not fetched ahead: every partner page is rendered per person on request, so fetching
+                // ahead buys little and costs a phone seven requests and their work while the page loads.
+                prefetch={false}
                 aria-current={current ? "page" : undefined}
                 // Plain strings rather than `cn`: no classes conflict here, and this is the one client
                 // component on most partner pages, so it would bring the class-merging library alone.
@@ -44,6 +47,7 @@ export function PartnerNav() {
       <p className="mt-1 flex justify-end">
         <Link
           href="/record"
+          prefetch={false}
           aria-current={pathname === "/record" || pathname.startsWith("/record/") ? "page" : undefined}
           className="inline-flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-brand underline-offset-2 hover:underline aria-[current=page]:text-ink"
         >

@@ -24,12 +24,12 @@ export function AppShell({
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-line bg-surface">
         <div className={`mx-auto flex ${width} flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3`}>
-          <Link href="/" className="text-xl font-semibold tracking-tight text-brand">
+          <Link href="/" prefetch={false} className="text-xl font-semibold tracking-tight text-brand">
             Mend
           </Link>
           <NavLinks items={nav} />
           <div className="ml-auto flex items-center gap-3 text-sm">
-            <Link href="/account" className="rounded-md px-2 py-1 text-muted hover:text-ink" title="Your account">
+            <Link href="/account" prefetch={false} className="rounded-md px-2 py-1 text-muted hover:text-ink" title="Your account">
               <span className="font-medium text-ink">{viewer.name}</span>
               <span className="hidden sm:inline"> · {ROLE_LABELS[viewer.role]}</span>
             </Link>
