@@ -48,7 +48,7 @@ export function MeasureChart({ series }: { series: MeasureSeries }) {
   ];
   return (
     <>
-      <div aria-hidden="true" className="relative h-56 w-full pb-6 pl-8 text-xs text-muted">
+      <div aria-hidden="true" className="relative mt-4 h-56 w-full pb-6 pl-8 text-xs text-muted">
         {ticks.map((tick) => (
           <span key={tick} className="absolute left-0 w-6 -translate-y-1/2 text-right" style={{ top: top(tick) }}>
             {formatScore(tick)}
