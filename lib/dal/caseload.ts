@@ -211,29 +211,35 @@ function caseloadStatement(
         last_ci.last_date,
         w.days14, w.trust_cur, w.trust_prev,
         pr.kept30, pr.broken30,
-        ${expectedCheckInsSql({ from: adherenceFrom, to: pt, startedOn: sql`c.started_on`, coupleId: sql`c.id` })} as expected14,
-        c.started_on,
-        -- A promise this partner made, marked broken in the last week (days on the clinic's calendar).
-        coalesce(${t} - (
-          select max(${resolvedDaySql(x.resolvedAt, sql`${viewer.clinicTimeZone}`)}) from ${sqlFrom(x)}
-          where ${x.coupleId} = c.id and ${x.madeBy} = ${cm.userId} and ${x.status} = ${sqlEnum(x.status, "broken")}
-        ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as broken_promise,
-        -- Overdue for this partner once their own day has passed the due date and they have not sent it.
-        exists (
-          select 1 from ${sqlFrom(a)}
-          where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
-            and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < ${pt}
-            and (${a.forUserId} is null or ${a.forUserId} = ${cm.userId})
-            and not exists (
-              select 1 from ${sqlFrom(r)}
-              where ${r.assignmentId} = ${a.id} and ${r.userId} = ${cm.userId} and ${r.status} = ${sqlEnum(r.status, "submitted")}
-            )
-        ) as overdue,
+        f.expected14, c.started_on, f.broken_promise, f.overdue,
         ${openSafetyConcernRaisedBy(sql`c.id`, sql`${cm.userId}`)} as raised_concern
       from c
       join ${sqlFrom(cm)} on ${cm.coupleId} = c.id
       join ${sqlFrom(u)} on ${u.id} = ${cm.userId}
       cross join lateral (select (${now.toISOString()}::timestamptz at time zone ${partnerZone})::date as today) pt
+      -- Per-partner figures the later steps read more than once, worked out once here: the fence
+      -- (offset 0) stops PostgreSQL folding them back in as a copy per reference.
+      cross join lateral (
+        select
+          ${expectedCheckInsSql({ from: adherenceFrom, to: pt, startedOn: sql`c.started_on`, coupleId: sql`c.id` })} as expected14,
+          -- A promise this partner made, marked broken in the last week (days on the clinic's calendar).
+          coalesce(${t} - (
+            select max(${resolvedDaySql(x.resolvedAt, sql`${viewer.clinicTimeZone}`)}) from ${sqlFrom(x)}
+            where ${x.coupleId} = c.id and ${x.madeBy} = ${cm.userId} and ${x.status} = ${sqlEnum(x.status, "broken")}
+          ) < ${sqlInt(BROKEN_PROMISE_DAYS)}, false) as broken_promise,
+          -- Overdue for this partner once their own day has passed the due date and they have not sent it.
+          exists (
+            select 1 from ${sqlFrom(a)}
+            where ${a.coupleId} = c.id and ${a.status} = ${sqlEnum(a.status, "active")}
+              and ${a.recurrence} = ${sqlEnum(a.recurrence, "once")} and ${a.dueOn} < ${pt}
+              and (${a.forUserId} is null or ${a.forUserId} = ${cm.userId})
+              and not exists (
+                select 1 from ${sqlFrom(r)}
+                where ${r.assignmentId} = ${a.id} and ${r.userId} = ${cm.userId} and ${r.status} = ${sqlEnum(r.status, "submitted")}
+              )
+          ) as overdue
+        offset 0
+      ) f
       -- A partner belongs to one couple (couple_members_user_key), so the newest row on the
       -- (user_id, date) index is their last check-in: one index probe instead of a year of rows.
       left join lateral (
