@@ -92,6 +92,7 @@ export const PAGES: PageEntry[] = [
   { file: "app/(clinic)/clinic/counsellors/page.tsx", url: () => "/clinic/counsellors", outcomes: page(ADMINS) },
   { file: "app/(clinic)/clinic/counsellors/[counsellorId]/page.tsx", url: (ids) => `/clinic/counsellors/${ids.users.counsellor}`, outcomes: page(["admin"]) },
   { file: "app/(clinic)/clinic/settings/page.tsx", url: () => "/clinic/settings", outcomes: page(ADMINS) },
+  { file: "app/(clinic)/clinic/measures/page.tsx", url: () => "/clinic/measures", outcomes: page(ADMINS) },
 ];
 
 export const ROUTES: PageEntry[] = [
@@ -158,6 +159,7 @@ export const ACTIONS: ActionEntry[] = [
   { file: "app/(clinic)/clinic/actions.ts", name: "reassignCoupleAction", page: () => "/clinic/couples", fields: (ids, c) => ({ coupleId: x(ids, c), counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
   { file: "app/(clinic)/clinic/actions.ts", name: "deactivateCounsellorAction", page: (ids) => `/clinic/counsellors/${ids.users.counsellor}`, fields: (ids, c) => ({ counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.otherCounsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },
   { file: "app/(clinic)/clinic/actions.ts", name: "inviteCounsellorAction", page: () => "/clinic/counsellors", fields: () => ({ name: "Nobody Here", email: "nobody@ridgeway.mend.test" }), outcomes: action(ADMINS) },
+  { file: "app/(clinic)/clinic/measures/actions.ts", name: "importMeasureAction", page: () => "/clinic/measures", fields: () => ({ pasted: "not a questionnaire" }), outcomes: action(ADMINS) },
   { file: "app/(clinic)/clinic/settings/actions.ts", name: "setClinicTimeZoneAction", page: () => "/clinic/settings", fields: () => ({ timeZone: "Europe/London" }), runAllowed: true, outcomes: action(ADMINS) },
   { file: "app/(clinic)/clinic/settings/two-factor-actions.ts", name: "clinicTwoFactorAction", page: () => "/clinic/settings", fields: () => ({}), outcomes: action(ADMINS) },
   { file: "app/(clinic)/clinic/settings/two-factor-actions.ts", name: "resetSecondFactorAction", page: () => "/clinic/settings", fields: (ids, c) => ({ counsellorId: c === "o" ? ids.users.otherClinicCounsellor : ids.users.counsellor }), outcomes: action(["admin"]), otherRecord: "not-found" },

@@ -236,6 +236,8 @@ const FUZZ_TABLE: Record<string, Fuzz> = {
       withArgs([], formOf(["coupleId", "counsellorId"], fc.record({ coupleId: idFrom(w.ids.couple), counsellorId: idFrom([w.counsellor.id, w.counsellor2.id]) }).map(asEntries))),
   },
   "app/(clinic)/clinic/actions.ts#inviteCounsellorAction": { as: (w) => w.admin, cases: () => withArgs([], formOf(["name", "email"], invitee("").map(asEntries))) },
+  // Any text where a FHIR Questionnaire belongs: refused with the list of what is wrong, nothing written.
+  "app/(clinic)/clinic/measures/actions.ts#importMeasureAction": { as: (w) => w.admin, cases: () => withArgs([], formOf(["pasted"], validText(2000).map((pasted) => asEntries({ pasted })))) },
   "app/(clinic)/clinic/settings/actions.ts#setClinicTimeZoneAction": { as: (w) => w.admin, cases: () => withArgs([], zoneForm([])) },
   "app/(clinic)/clinic/settings/two-factor-actions.ts#resetSecondFactorAction": {
     as: (w) => w.admin,
