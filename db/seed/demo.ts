@@ -1,4 +1,5 @@
 import { DEMO_CLINIC_NAME, DEMO_PASSWORD } from "./accounts";
+import { insertDemoMeasures } from "./demo-measures";
 import { buildClinic, type ClinicSpec, type Trajectory } from "./generator";
 import { insertClinicRows, whenEmpty } from "./insert";
 import { hashPassword } from "../../lib/auth/password";
@@ -54,6 +55,10 @@ export async function demoClinicSpec(today = todayIn(DEMO_TIME_ZONE)): Promise<C
 /** Seeds the demo clinic unless the database already has a clinic. */
 export async function seedDemoIfEmpty(db: Database): Promise<{ clinicName: string } | null> {
   const spec = await demoClinicSpec();
-  const seeded = await whenEmpty(db, (tx) => insertClinicRows(tx, buildClinic(spec)));
+  const seeded = await whenEmpty(db, async (tx) => {
+    const rows = buildClinic(spec);
+    await insertClinicRows(tx, rows);
+    await insertDemoMeasures(tx, rows, spec.today);
+  });
   return seeded ? { clinicName: spec.clinicName } : null;
 }
