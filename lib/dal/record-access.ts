@@ -16,7 +16,7 @@ import { requirePartnerContext } from "./partner-scope";
  * about the other's private answers. Nothing confidential to the clinic's log is on this list, and
  * the other partner's own downloads are theirs to see, not this partner's.
  */
-export const PARTNER_VISIBLE_ACCESS: readonly AuditAction[] = ["couple.view", "record.export"];
+export const PARTNER_VISIBLE_ACCESS: readonly AuditAction[] = ["couple.view", "record.export", "export.download_measure_answers"];
 
 /** How many lines one page of the access log holds. */
 export const RECORD_ACCESS_PAGE_SIZE = 20;
@@ -52,6 +52,8 @@ function sentenceFor(row: {
     return row.format === "print" ? "You opened the printable version of your record" : "You downloaded your record";
   }
   const name = row.actorName ?? "Someone at your clinic";
+  // The download holds both partners' answers, so each partner sees it.
+  if (row.action === "export.download_measure_answers") return `${name} downloaded your couple's questionnaire answers`;
   if (row.actorId === row.counsellorId) return `Your counsellor ${name} viewed your couple's page`;
   // A counsellor who carried the couple before a handover, or who covered for the counsellor.
   return `${name}, a counsellor at your clinic, viewed your couple's page`;
@@ -59,7 +61,8 @@ function sentenceFor(row: {
 
 /**
  * The signed-in partner's access log, newest first, one page at a time: each time a counsellor
- * opened their couple's page, and each time they downloaded or printed their own record. Two
+ * opened their couple's page or downloaded the couple's questionnaire answers, and each time they
+ * downloaded or printed their own record. Two
  * queries (the page and its count), whatever the page.
  */
 export async function listMyRecordAccess(page = 1): Promise<RecordAccessPage> {
@@ -73,6 +76,7 @@ export async function listMyRecordAccess(page = 1): Promise<RecordAccessPage> {
     // Views by staff only (a partner's own pages are not audited as views); downloads by me only.
     or(
       and(eq(auditEvents.action, "couple.view"), sql`${actor.role} <> 'partner'`),
+      eq(auditEvents.action, "export.download_measure_answers"),
       and(eq(auditEvents.action, "record.export"), eq(auditEvents.actorId, viewer.id)),
     ),
   )!;

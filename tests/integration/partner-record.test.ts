@@ -5,6 +5,7 @@ import * as schema from "@/db/schema";
 import { CONFIDENTIAL_AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordAudit } from "@/lib/dal/audit";
 import { getCouplePage } from "@/lib/dal/couple-page";
+import { exportCoupleMeasureAnswers } from "@/lib/dal/measure-export";
 import { getMyRecord } from "@/lib/dal/partner-record";
 import { listMyRecordAccess, PARTNER_VISIBLE_ACCESS, RECORD_ACCESS_PAGE_SIZE } from "@/lib/dal/record-access";
 import { addIsoDays } from "@/lib/metrics";
@@ -195,7 +196,18 @@ describe("who opened my record", () => {
     expect(theirs.entries.some((e) => e.sentence === `Your counsellor ${counsellorName} viewed your couple's page`)).toBe(true);
   });
 
-  it("never lists a confidential event, nor anything but views and the partner's own copies", async () => {
+  it("tells both partners when their counsellor downloaded the couple's questionnaire answers", async () => {
+    signInAs(clinic.counsellors[0]!);
+    await exportCoupleMeasureAnswers(couple.id);
+    const counsellorName = clinic.counsellors[0]!.name;
+    for (const partner of [alex, sam]) {
+      signInAs(partner);
+      const page = await listMyRecordAccess();
+      expect(page.entries[0]!.sentence).toBe(`${counsellorName} downloaded your couple's questionnaire answers`);
+    }
+  });
+
+  it("never lists a confidential event, nor anything but views, answer downloads and the partner's own copies", async () => {
     const counsellorId = couple.counsellorId;
     await recordAudit(db(), { clinicId: clinic.clinicId, actorId: counsellorId, action: "safety_concern.raise", entityId: randomUUID(), coupleId: couple.id });
     await recordAudit(db(), { clinicId: clinic.clinicId, actorId: counsellorId, action: "couple.pause_joint_work", entityId: couple.id, coupleId: couple.id });
@@ -209,7 +221,7 @@ describe("who opened my record", () => {
       .where(and(eq(schema.auditEvents.coupleId, couple.id), eq(schema.auditEvents.action, "couple.view")));
     expect(page.entries.filter((e) => e.sentence.endsWith("viewed your couple's page"))).toHaveLength(views.length);
     for (const entry of page.entries) {
-      expect(entry.sentence).toMatch(/^(Your counsellor .+ viewed your couple's page|.+, a counsellor at your clinic, viewed your couple's page|You downloaded your record|You opened the printable version of your record)$/);
+      expect(entry.sentence).toMatch(/^(Your counsellor .+ viewed your couple's page|.+, a counsellor at your clinic, viewed your couple's page|.+ downloaded your couple's questionnaire answers|You downloaded your record|You opened the printable version of your record)$/);
       expect(entry.sentence).not.toMatch(/safety|pause|note/i);
     }
   });

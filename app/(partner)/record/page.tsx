@@ -47,8 +47,8 @@ export default async function MyRecordPage({ searchParams }: Props) {
       <Card aria-labelledby="access-heading">
         <CardTitle id="access-heading">Who has opened my record</CardTitle>
         <p className="mt-1 text-sm text-muted">
-          Each time your counsellor opens your couple&apos;s page, and each copy you take. Your counsellor&apos;s page holds what you both share with them, so it
-          is listed for you both. Times are on your clock ({access.timeZone}).
+          Each time your counsellor opens your couple&apos;s page or downloads your couple&apos;s questionnaire answers, and each copy you take. Both hold what
+          you both share with your counsellor, so they are listed for you both. Times are on your clock ({access.timeZone}).
         </p>
         {access.entries.length === 0 ? (
           <p className="mt-3">No one has opened your record yet.</p>
