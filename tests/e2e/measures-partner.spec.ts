@@ -1,5 +1,4 @@
 import AxeBuilder from "@axe-core/playwright";
-import { devices } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 import { ACCOUNT_EMAIL, FIXTURE_PASSWORD } from "../support/markers";
@@ -8,9 +7,7 @@ import { ACCOUNT_EMAIL, FIXTURE_PASSWORD } from "../support/markers";
  * A partner answers a questionnaire on a phone. The fixture clinic's couple x (Ava and Ben) has
  * Mend's relationship check due for both partners today (scripts/e2e-fixtures.ts).
  */
-const { defaultBrowserType: _browser, ...pixel } = devices["Pixel 7"];
-void _browser;
-test.use(pixel);
+test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
 
 async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
