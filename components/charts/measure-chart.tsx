@@ -1,26 +1,15 @@
 import { ChartLegend, SERIES_COLOURS, type LegendItem } from "@/components/charts/chart-frame";
 import { formatDay, formatShortDay } from "@/lib/format";
 import { formatScore, MARK_WORDS, type MeasureSeries, type ScoreMark, type Slot } from "./measure-series";
+import { xPercent, xTickIndexes } from "./svg-axis";
 
 const COLOUR: Record<Slot, string> = { A: SERIES_COLOURS.a, B: SERIES_COLOURS.b };
-/** About as many occasion labels as fit a phone's width without crowding. */
-const X_TICK_COUNT = 5;
 const SYMBOL: Record<ScoreMark, { glyph: string; colour: string }> = {
   improved: { glyph: "▲", colour: SERIES_COLOURS.ok },
   deteriorated: { glyph: "▼", colour: SERIES_COLOURS.danger },
   left_clinical_range: { glyph: "◆", colour: SERIES_COLOURS.ok },
   entered_clinical_range: { glyph: "◆", colour: SERIES_COLOURS.danger },
 };
-
-function xPercent(index: number, count: number): number {
-  return count === 1 ? 50 : (index / (count - 1)) * 100;
-}
-
-function xTickIndexes(count: number): number[] {
-  if (count <= X_TICK_COUNT) return Array.from({ length: count }, (_, i) => i);
-  const step = (count - 1) / (X_TICK_COUNT - 1);
-  return Array.from({ length: X_TICK_COUNT }, (_, i) => Math.round(i * step));
-}
 
 /**
  * Both partners' scores on one measure by occasion, drawn on the server as SVG: occasions are a

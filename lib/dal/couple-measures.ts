@@ -2,10 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { coupleMembers, measureResponses, measureSchedules, measureVersions } from "@/db/schema";
-import { nextOccasion } from "@/lib/measures/schedule";
 import type { IsoDate } from "@/lib/metrics/dates";
-import { judgementOf, measureScope, readDefinition, type MeasureJudgement } from "./measures";
-import type { CoupleMeasureSchedule } from "./measure-schedules";
+import { addResponse, scheduleView, type CoupleMeasureSchedule } from "./measure-schedules";
+import { measureScope, readDefinition } from "./measures";
 
 /** A measure the counsellor can schedule: the latest version of each key the clinic can use. */
 export type MeasureOption = { key: string; title: string; version: number; validated: boolean };
@@ -66,38 +65,12 @@ export async function unsafeGetCouplePageMeasures(clinicId: string, coupleId: st
   for (const { schedule: s, response: r } of rows) {
     let entry = schedules.get(s.id);
     if (!entry) {
-      const current = latest.get(s.measureKey);
-      const versionsOf: Record<number, MeasureJudgement> = {};
-      if (current) versionsOf[current.version] = judgementOf(current.definition);
-      entry = {
-        id: s.id,
-        measureKey: s.measureKey,
-        title: current?.definition.title ?? s.measureKey,
-        validated: current?.definition.validated ?? false,
-        everyWeeks: s.everyWeeks,
-        startsOn: s.startsOn,
-        endsOn: s.endsOn,
-        createdAt: s.createdAt,
-        stoppedAt: s.stoppedAt,
-        nextOccasionOn: s.stoppedAt ? null : nextOccasion(s, today),
-        versions: versionsOf,
-        responses: [],
-      };
+      entry = scheduleView(s, latest.get(s.measureKey), today);
       schedules.set(s.id, entry);
     }
     // No answer yet (the left join's empty row), or an answer from someone no longer in the couple.
     if (!r || r.id === null || r.partnerId === null || r.slot === null || r.occasionOn === null || r.versionId === null || r.total === null || r.submittedAt === null) continue;
-    const answered = byId.get(r.versionId);
-    if (answered) entry.versions[answered.version] = judgementOf(answered.definition);
-    entry.responses.push({
-      partnerId: r.partnerId,
-      slot: r.slot,
-      occasionOn: r.occasionOn,
-      version: answered?.version ?? 0,
-      total: r.total,
-      subscales: (r.subscales ?? {}) as Record<string, number>,
-      submittedAt: r.submittedAt,
-    });
+    addResponse(entry, { partnerId: r.partnerId, slot: r.slot, occasionOn: r.occasionOn, total: r.total, subscales: r.subscales, submittedAt: r.submittedAt }, byId.get(r.versionId));
   }
   return { today, options, schedules: [...schedules.values()] };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { coupleMembers, couples, measureResponses, measureSchedules, measureVersions, users, type PartnerSlot } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
+import type { MeasureDefinition } from "@/lib/measures/definition";
 import { nextOccasion } from "@/lib/measures/schedule";
 import type { IsoDate } from "@/lib/metrics/dates";
 import { todayIn } from "@/lib/time/zone";
@@ -195,36 +196,54 @@ export async function listCoupleMeasures(coupleId: string): Promise<CoupleMeasur
   return {
     partners,
     schedules: schedules.map((s) => {
-      const own = responses.filter((r) => r.scheduleId === s.id);
-      const current = latest.get(s.measureKey) ?? null;
-      const versions: Record<number, MeasureJudgement> = {};
-      if (current) versions[current.version] = judgementOf(current.definition);
-      for (const r of own) {
-        const v = versionById.get(r.versionId);
-        if (v) versions[v.version] = judgementOf(v.definition);
-      }
-      return {
-        id: s.id,
-        measureKey: s.measureKey,
-        title: current?.definition.title ?? s.measureKey,
-        validated: current?.definition.validated ?? false,
-        everyWeeks: s.everyWeeks,
-        startsOn: s.startsOn,
-        endsOn: s.endsOn,
-        createdAt: s.createdAt,
-        stoppedAt: s.stoppedAt,
-        nextOccasionOn: s.stoppedAt ? null : nextOccasion(s, today),
-        versions,
-        responses: own.map((r) => ({
-          partnerId: r.partnerId,
-          slot: r.slot,
-          occasionOn: r.occasionOn,
-          version: versionById.get(r.versionId)?.version ?? 0,
-          total: r.total,
-          subscales: (r.subscales ?? {}) as Record<string, number>,
-          submittedAt: r.submittedAt,
-        })),
-      };
+      const view = scheduleView(s, latest.get(s.measureKey) ?? undefined, today);
+      for (const r of responses.filter((x) => x.scheduleId === s.id)) addResponse(view, r, versionById.get(r.versionId));
+      return view;
     }),
   };
+}
+
+/**
+ * A schedule as the couple page shows it, before its answers: titled and judged by the measure's
+ * latest version (`current`), with its next occasion after `today`.
+ */
+export function scheduleView(
+  s: { id: string; measureKey: string; everyWeeks: number; startsOn: IsoDate; endsOn: IsoDate | null; createdAt: Date; stoppedAt: Date | null },
+  current: { version: number; definition: MeasureDefinition } | undefined,
+  today: IsoDate,
+): CoupleMeasureSchedule {
+  const versions: Record<number, MeasureJudgement> = {};
+  if (current) versions[current.version] = judgementOf(current.definition);
+  return {
+    id: s.id,
+    measureKey: s.measureKey,
+    title: current?.definition.title ?? s.measureKey,
+    validated: current?.definition.validated ?? false,
+    everyWeeks: s.everyWeeks,
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+    createdAt: s.createdAt,
+    stoppedAt: s.stoppedAt,
+    nextOccasionOn: s.stoppedAt ? null : nextOccasion(s, today),
+    versions,
+    responses: [],
+  };
+}
+
+/** Adds one scored answer to its schedule's view, with what a score means under the version it was given with. */
+export function addResponse(
+  view: CoupleMeasureSchedule,
+  r: Omit<ScoredResponse, "version" | "subscales"> & { subscales: unknown },
+  answered: { version: number; definition: MeasureDefinition } | undefined,
+): void {
+  if (answered) view.versions[answered.version] = judgementOf(answered.definition);
+  view.responses.push({
+    partnerId: r.partnerId,
+    slot: r.slot,
+    occasionOn: r.occasionOn,
+    version: answered?.version ?? 0,
+    total: r.total,
+    subscales: (r.subscales ?? {}) as Record<string, number>,
+    submittedAt: r.submittedAt,
+  });
 }

@@ -15,6 +15,8 @@ async function expectAccessible(page: Page) {
 }
 
 test("a counsellor triages, reads the charts, assigns work and signs a note; the partner sees the work and never the note", async ({ page }) => {
+  // The longest journey of the suite (two accounts, a dozen pages, axe twice): room for a busy machine.
+  test.slow();
   const marker = `note-marker-${Date.now()}`;
   const instructions = `Write it before our session ${Date.now()}`;
 

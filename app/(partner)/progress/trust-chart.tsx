@@ -1,4 +1,5 @@
 import { ChartLegend } from "@/components/charts/chart-frame";
+import { xPercent, xTickIndexes } from "@/components/charts/svg-axis";
 import { formatDay, formatShortDay } from "@/lib/format";
 
 type Point = { date: string; trust: number; closeness: number };
@@ -10,20 +11,6 @@ const chartConfig = {
 const keys = Object.keys(chartConfig) as (keyof typeof chartConfig)[];
 
 const Y_TICKS = [0, 2, 4, 6, 8, 10];
-/** About as many day labels as fit a phone's width without crowding. */
-const X_TICK_COUNT = 5;
-
-/** Where each day sits along the axis, 0–100 % (a single day sits in the middle). */
-function xPercent(index: number, count: number): number {
-  return count === 1 ? 50 : (index / (count - 1)) * 100;
-}
-
-/** The indexes of the days labelled under the axis: first, last and evenly between. */
-function xTickIndexes(count: number): number[] {
-  if (count <= X_TICK_COUNT) return Array.from({ length: count }, (_, i) => i);
-  const step = (count - 1) / (X_TICK_COUNT - 1);
-  return Array.from({ length: X_TICK_COUNT }, (_, i) => Math.round(i * step));
-}
 
 /**
  * My trust and closeness by day, drawn on the server as SVG: the page ships no charting code to a
