@@ -15,9 +15,13 @@ import { get, loadFixtureIds, pageOutcome, redirectTarget, signInAll } from "../
 test.describe.configure({ timeout: 240_000 });
 
 const SWEEPERS: readonly SweepActor[] = [...ACTORS, "otherClinicCounsellor"];
-/** Pages per actor, and variants of one path (query strings) per actor. */
+/**
+ * Pages per actor, and variants of one path (query strings) per actor. The couple page alone links
+ * three chart ranges and a "Show older" page of five lists, and its lists open ten rows long, so
+ * older history (a safety screen, a counsellor-only check-in note) is only reached on those pages.
+ */
 const MAX_PAGES = 60;
-const MAX_VARIANTS = 4;
+const MAX_VARIANTS = 10;
 const SKIP = /^\/(?:_next|api\/auth)\/|\.(?:svg|png|ico|css|js|txt|webmanifest)(?:\?|$)|sign-?out|logout/i;
 
 function links(html: string): string[] {
