@@ -35,6 +35,8 @@ const measureKey = z
   .min(1, { error: "Choose a measure." })
   .max(64, { error: "Choose one of the clinic's measures." });
 
+const isIsoDay = (value: unknown) => z.iso.date().safeParse(value).success;
+
 /**
  * A counsellor's schedule for a couple. `today` is the counsellor's calendar day: a start before
  * it is refused. Every 1 to 12 weeks (2 when left empty); the end, if given, on or after the start.
@@ -62,7 +64,8 @@ export function measureScheduleSchema(today: string) {
         .transform((v) => v ?? null),
     })
     .superRefine((value, ctx) => {
-      if (value.endsOn === null) return;
+      // Zod still runs this when a field has failed: an unreadable start is reported on its own.
+      if (value.endsOn === null || !isIsoDay(value.startsOn)) return;
       if (value.endsOn < value.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The end date can't be before the start date." });
       else if (value.endsOn > addIsoDays(value.startsOn, MEASURE_SCHEDULE_MAX_DAYS))
         ctx.addIssue({ code: "custom", path: ["endsOn"], message: "End the schedule within two years of its start." });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isOccasion, latestOccasion, nextOccasion } from "@/lib/measures/schedule";
+import { measureScheduleSchema } from "@/lib/validations/measures";
 
 // 2026-03-02 is a Monday; every two weeks gives 03-02, 03-16, 03-30, 04-13 …
 const fortnightly = { startsOn: "2026-03-02", everyWeeks: 2, endsOn: null };
@@ -35,5 +36,24 @@ describe("measure occasions", () => {
     expect(nextOccasion(fortnightly, "2026-03-02")).toBe("2026-03-16");
     expect(nextOccasion(ending, "2026-03-31")).toBe("2026-04-08");
     expect(nextOccasion(ending, "2026-04-08")).toBeNull();
+  });
+});
+
+describe("a schedule as the counsellor's form sends it", () => {
+  const schema = measureScheduleSchema("2026-03-02");
+
+  it("names each unreadable field rather than failing on the dates it could not read", () => {
+    const result = schema.safeParse({ measureKey: "mend-trust-check", everyWeeks: "0", startsOn: "", endsOn: "2026-11-26" });
+    expect(result.success).toBe(false);
+    const fields = result.error!.issues.map((i) => i.path.join("."));
+    expect(fields).toEqual(expect.arrayContaining(["everyWeeks", "startsOn"]));
+    expect(fields).not.toContain("endsOn");
+  });
+
+  it("still refuses an end before the start, or more than two years after it", () => {
+    const base = { measureKey: "mend-trust-check", everyWeeks: "2", startsOn: "2026-03-10" };
+    expect(schema.safeParse({ ...base, endsOn: "2026-03-09" }).error?.issues.map((i) => i.path.join("."))).toEqual(["endsOn"]);
+    expect(schema.safeParse({ ...base, endsOn: "2099-01-01" }).error?.issues.map((i) => i.path.join("."))).toEqual(["endsOn"]);
+    expect(schema.parse({ ...base, endsOn: "" })).toMatchObject({ everyWeeks: 2, startsOn: "2026-03-10", endsOn: null });
   });
 });
