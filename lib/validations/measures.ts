@@ -33,7 +33,10 @@ const measureKey = z
   .string({ error: "Choose a measure." })
   .trim()
   .min(1, { error: "Choose a measure." })
-  .max(64, { error: "Choose one of the clinic's measures." });
+  .max(64, { error: "Choose one of the clinic's measures." })
+  // A measure's key as its definition allows it (letters, digits, dots, dashes, underscores), so
+  // nothing else, a NUL byte included, reaches the database.
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "Choose one of the clinic's measures." });
 
 const isIsoDay = (value: unknown) => z.iso.date().safeParse(value).success;
 

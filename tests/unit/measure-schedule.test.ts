@@ -57,3 +57,14 @@ describe("a schedule as the counsellor's form sends it", () => {
     expect(schema.parse({ ...base, endsOn: "" })).toMatchObject({ everyWeeks: 2, startsOn: "2026-03-10", endsOn: null });
   });
 });
+
+describe("the measure a schedule names", () => {
+  it("is a measure key or a field error, never a NUL byte or other stray characters", () => {
+    const schema = measureScheduleSchema("2026-03-02");
+    for (const measureKey of ["\u0000", "mend-trust-check\u0000", "a b", "<script>"]) {
+      const result = schema.safeParse({ measureKey, everyWeeks: "2", startsOn: "2026-03-10" });
+      expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["measureKey", "Choose one of the clinic's measures."]]);
+    }
+    expect(schema.parse({ measureKey: " csi-4 ", everyWeeks: "2", startsOn: "2026-03-10" }).measureKey).toBe("csi-4");
+  });
+});
