@@ -36,7 +36,8 @@ const measureKey = z
   .max(64, { error: "Choose one of the clinic's measures." })
   // A measure's key as its definition allows it (letters, digits, dots, dashes, underscores), so
   // nothing else, a NUL byte included, reaches the database.
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: "Choose one of the clinic's measures." });
+  // (An empty one is left to the "Choose a measure." above.)
+  .regex(/^(?:[A-Za-z0-9][A-Za-z0-9._-]*)?$/, { error: "Choose one of the clinic's measures." });
 
 const isIsoDay = (value: unknown) => z.iso.date().safeParse(value).success;
 
