@@ -2,9 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
 import { coupleMembers, measureResponses, measureSchedules, measureVersions } from "@/db/schema";
+import type { MeasureDefinition } from "@/lib/measures/definition";
+import { nextOccasion } from "@/lib/measures/schedule";
 import type { IsoDate } from "@/lib/metrics/dates";
-import { addResponse, scheduleView, type CoupleMeasureSchedule } from "./measure-schedules";
-import { measureScope, readDefinition } from "./measures";
+import { judgementOf, measureScope, readDefinition, type MeasureJudgement } from "./measures";
+import type { CoupleMeasureSchedule } from "./measure-schedules";
 
 /** A measure the counsellor can schedule: the latest version of each key the clinic can use. */
 export type MeasureOption = { key: string; title: string; version: number; validated: boolean };
@@ -14,13 +16,13 @@ export type CouplePageMeasures = {
   today: IsoDate;
   /** Mend's own first, then the clinic's imported ones, by title. */
   options: MeasureOption[];
-  /** Live and stopped schedules, newest first, each with both partners' scores (as listCoupleMeasures). */
+  /** Live and stopped schedules, newest first, each with both partners' scores. */
   schedules: CoupleMeasureSchedule[];
 };
 
 /**
  * The couple page's measures: what can be scheduled, and each schedule with both partners'
- * scored answers. Two indexed statements (the clinic's measure versions, a handful of rows; the
+ * scored answers (listCoupleMeasures reads them here too, once it has checked the couple). Two indexed statements (the clinic's measure versions, a handful of rows; the
  * couple's schedules with their answers joined), sent together. Unscoped: the couple page has
  * already read the couple in the counsellor's scope, and `clinicId` must be that couple's clinic.
  */
@@ -63,14 +65,48 @@ export async function unsafeGetCouplePageMeasures(clinicId: string, coupleId: st
 
   const schedules = new Map<string, CoupleMeasureSchedule>();
   for (const { schedule: s, response: r } of rows) {
-    let entry = schedules.get(s.id);
-    if (!entry) {
-      entry = scheduleView(s, latest.get(s.measureKey), today);
-      schedules.set(s.id, entry);
-    }
+    if (!schedules.has(s.id)) schedules.set(s.id, scheduleView(s, latest.get(s.measureKey), today));
     // No answer yet (the left join's empty row), or an answer from someone no longer in the couple.
     if (!r || r.id === null || r.partnerId === null || r.slot === null || r.occasionOn === null || r.versionId === null || r.total === null || r.submittedAt === null) continue;
-    addResponse(entry, { partnerId: r.partnerId, slot: r.slot, occasionOn: r.occasionOn, total: r.total, subscales: r.subscales, submittedAt: r.submittedAt }, byId.get(r.versionId));
+    const view = schedules.get(s.id)!;
+    const answered = byId.get(r.versionId);
+    if (answered) view.versions[answered.version] = judgementOf(answered.definition);
+    view.responses.push({
+      partnerId: r.partnerId,
+      slot: r.slot,
+      occasionOn: r.occasionOn,
+      version: answered?.version ?? 0,
+      total: r.total,
+      subscales: (r.subscales ?? {}) as Record<string, number>,
+      submittedAt: r.submittedAt,
+    });
   }
   return { today, options, schedules: [...schedules.values()] };
+}
+
+/**
+ * A schedule before its answers: titled and judged by the measure's latest version (`current`),
+ * with its next occasion after `today`.
+ */
+function scheduleView(
+  s: { id: string; measureKey: string; everyWeeks: number; startsOn: IsoDate; endsOn: IsoDate | null; createdAt: Date; stoppedAt: Date | null },
+  current: { version: number; definition: MeasureDefinition } | undefined,
+  today: IsoDate,
+): CoupleMeasureSchedule {
+  const versions: Record<number, MeasureJudgement> = {};
+  if (current) versions[current.version] = judgementOf(current.definition);
+  return {
+    id: s.id,
+    measureKey: s.measureKey,
+    title: current?.definition.title ?? s.measureKey,
+    validated: current?.definition.validated ?? false,
+    everyWeeks: s.everyWeeks,
+    startsOn: s.startsOn,
+    endsOn: s.endsOn,
+    createdAt: s.createdAt,
+    stoppedAt: s.stoppedAt,
+    nextOccasionOn: s.stoppedAt ? null : nextOccasion(s, today),
+    versions,
+    responses: [],
+  };
 }

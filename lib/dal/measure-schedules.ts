@@ -1,15 +1,14 @@
 import "server-only";
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/ready";
-import { coupleMembers, couples, measureResponses, measureSchedules, measureVersions, users, type PartnerSlot } from "@/db/schema";
+import { coupleMembers, couples, measureSchedules, users, type PartnerSlot } from "@/db/schema";
 import { InputError } from "@/lib/actions/errors";
-import type { MeasureDefinition } from "@/lib/measures/definition";
-import { nextOccasion } from "@/lib/measures/schedule";
 import type { IsoDate } from "@/lib/metrics/dates";
 import { todayIn } from "@/lib/time/zone";
 import type { MeasureScheduleInput } from "@/lib/validations/measures";
 import { recordAudit } from "./audit";
-import { judgementOf, latestMeasureVersion, readDefinition, type MeasureJudgement } from "./measures";
+import { unsafeGetCouplePageMeasures } from "./couple-measures";
+import { latestMeasureVersion, type MeasureJudgement } from "./measures";
 import { coupleScope, parseIdOrNotFound, refuseAsNotFound } from "./scope";
 import { requireRole, type Viewer } from "./viewer";
 
@@ -155,95 +154,16 @@ export type CoupleMeasures = {
 export async function listCoupleMeasures(coupleId: string): Promise<CoupleMeasures> {
   const viewer = await requireRole("counsellor");
   const couple = await requireOwnCouple(viewer, coupleId);
-  const today = todayIn(viewer.timeZone);
   const database = await db();
-  const [partners, schedules, responses] = await Promise.all([
+  // The couple page's reader, now that the couple is known to be this counsellor's.
+  const [partners, { schedules }] = await Promise.all([
     database
       .select({ id: users.id, name: users.name, slot: coupleMembers.slot })
       .from(coupleMembers)
       .innerJoin(users, eq(users.id, coupleMembers.userId))
       .where(eq(coupleMembers.coupleId, couple.id))
       .orderBy(asc(coupleMembers.slot)),
-    database.select().from(measureSchedules).where(eq(measureSchedules.coupleId, couple.id)).orderBy(sql`${measureSchedules.createdAt} desc`),
-    database
-      .select({
-        scheduleId: measureResponses.scheduleId,
-        partnerId: measureResponses.userId,
-        slot: coupleMembers.slot,
-        occasionOn: measureResponses.occasionOn,
-        versionId: measureResponses.measureVersionId,
-        total: measureResponses.total,
-        subscales: measureResponses.subscales,
-        submittedAt: measureResponses.submittedAt,
-      })
-      .from(measureResponses)
-      .innerJoin(coupleMembers, and(eq(coupleMembers.coupleId, measureResponses.coupleId), eq(coupleMembers.userId, measureResponses.userId)))
-      .where(eq(measureResponses.coupleId, couple.id))
-      .orderBy(asc(measureResponses.occasionOn), asc(coupleMembers.slot)),
+    unsafeGetCouplePageMeasures(couple.clinicId, couple.id, todayIn(viewer.timeZone)),
   ]);
-  const latest = new Map(
-    await Promise.all([...new Set(schedules.map((s) => s.measureKey))].map(async (key) => [key, await latestMeasureVersion(database, couple.clinicId, key)] as const)),
-  );
-  const answeredIds = [...new Set(responses.map((r) => r.versionId))];
-  const answered =
-    answeredIds.length === 0
-      ? []
-      : await database
-          .select({ id: measureVersions.id, version: measureVersions.version, definition: measureVersions.definition })
-          .from(measureVersions)
-          .where(inArray(measureVersions.id, answeredIds));
-  const versionById = new Map(answered.map((v) => [v.id, { version: v.version, definition: readDefinition(v.definition) }]));
-  return {
-    partners,
-    schedules: schedules.map((s) => {
-      const view = scheduleView(s, latest.get(s.measureKey) ?? undefined, today);
-      for (const r of responses.filter((x) => x.scheduleId === s.id)) addResponse(view, r, versionById.get(r.versionId));
-      return view;
-    }),
-  };
-}
-
-/**
- * A schedule as the couple page shows it, before its answers: titled and judged by the measure's
- * latest version (`current`), with its next occasion after `today`.
- */
-export function scheduleView(
-  s: { id: string; measureKey: string; everyWeeks: number; startsOn: IsoDate; endsOn: IsoDate | null; createdAt: Date; stoppedAt: Date | null },
-  current: { version: number; definition: MeasureDefinition } | undefined,
-  today: IsoDate,
-): CoupleMeasureSchedule {
-  const versions: Record<number, MeasureJudgement> = {};
-  if (current) versions[current.version] = judgementOf(current.definition);
-  return {
-    id: s.id,
-    measureKey: s.measureKey,
-    title: current?.definition.title ?? s.measureKey,
-    validated: current?.definition.validated ?? false,
-    everyWeeks: s.everyWeeks,
-    startsOn: s.startsOn,
-    endsOn: s.endsOn,
-    createdAt: s.createdAt,
-    stoppedAt: s.stoppedAt,
-    nextOccasionOn: s.stoppedAt ? null : nextOccasion(s, today),
-    versions,
-    responses: [],
-  };
-}
-
-/** Adds one scored answer to its schedule's view, with what a score means under the version it was given with. */
-export function addResponse(
-  view: CoupleMeasureSchedule,
-  r: Omit<ScoredResponse, "version" | "subscales"> & { subscales: unknown },
-  answered: { version: number; definition: MeasureDefinition } | undefined,
-): void {
-  if (answered) view.versions[answered.version] = judgementOf(answered.definition);
-  view.responses.push({
-    partnerId: r.partnerId,
-    slot: r.slot,
-    occasionOn: r.occasionOn,
-    version: answered?.version ?? 0,
-    total: r.total,
-    subscales: (r.subscales ?? {}) as Record<string, number>,
-    submittedAt: r.submittedAt,
-  });
+  return { partners, schedules };
 }
