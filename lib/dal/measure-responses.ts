@@ -62,15 +62,17 @@ export async function dueMeasuresOf(database: Executor, who: { userId: string; c
     .where(and(eq(measureResponses.coupleId, who.coupleId), eq(measureResponses.userId, who.userId)))
     .groupBy(measureResponses.scheduleId);
   const lastAnswered = new Map(answered.map((a) => [a.scheduleId, a.last]));
-  const due: DueMeasure[] = [];
-  for (const s of schedules) {
+  const open = schedules.flatMap((s) => {
     const occasionOn = latestOccasion(s, today);
     const last = lastAnswered.get(s.id);
-    if (occasionOn === null || (last && last >= occasionOn)) continue;
-    const version = await latestMeasureVersion(database, who.clinicId, s.measureKey);
-    if (version) due.push({ scheduleId: s.id, title: version.definition.title, occasionOn, items: version.definition.items.length });
-  }
-  return due;
+    return occasionOn === null || (last && last >= occasionOn) ? [] : [{ s, occasionOn }];
+  });
+  // The versions of the due ones only, read together rather than one after another.
+  const versions = await Promise.all(open.map(({ s }) => latestMeasureVersion(database, who.clinicId, s.measureKey)));
+  return open.flatMap(({ s, occasionOn }, i) => {
+    const version = versions[i];
+    return version ? [{ scheduleId: s.id, title: version.definition.title, occasionOn, items: version.definition.items.length }] : [];
+  });
 }
 
 /** The questions as a partner sees them: wording and answer options only, nothing about scoring. */
