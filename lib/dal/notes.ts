@@ -144,7 +144,7 @@ export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, 
       .where(and(eq(notes.coupleId, id), isNull(notes.addendumTo)))
       .orderBy(desc(notes.createdAt), desc(notes.id))
       .limit(limit)) as NoteRow[];
-    return threadsOf(database, viewer, id, roots);
+    return threads(viewer, roots, await addendaOf(database, id, roots.map((r) => r.id)));
   }
   const filters: SQL[] = [eq(notes.coupleId, id)];
   if (search.q) {
@@ -163,24 +163,32 @@ export async function unsafeListNoteThreads(database: Executor, viewer: Viewer, 
     .limit(200)) as NoteRow[];
   const rootIds = [...new Set(matching.map((n) => n.addendumTo ?? n.id))];
   if (rootIds.length === 0) return [];
-  const roots = (await database
-    .select(noteColumns)
-    .from(notes)
-    .innerJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.coupleId, id), inArray(notes.id, rootIds), isNull(notes.addendumTo)))
-    .orderBy(desc(notes.createdAt), desc(notes.id))) as NoteRow[];
-  return threadsOf(database, viewer, id, roots);
+  // The matching notes name their threads: read the notes and their addenda together.
+  const [roots, addenda] = await Promise.all([
+    database
+      .select(noteColumns)
+      .from(notes)
+      .innerJoin(users, eq(users.id, notes.authorId))
+      .where(and(eq(notes.coupleId, id), inArray(notes.id, rootIds), isNull(notes.addendumTo)))
+      .orderBy(desc(notes.createdAt), desc(notes.id)) as Promise<NoteRow[]>,
+    addendaOf(database, id, rootIds),
+  ]);
+  return threads(viewer, roots, addenda);
 }
 
-/** Each note with its addenda, oldest first. */
-async function threadsOf(database: Executor, viewer: Viewer, coupleId: string, roots: NoteRow[]): Promise<NoteThread[]> {
-  if (roots.length === 0) return [];
-  const addenda = (await database
+/** The addenda of the couple's notes `rootIds`, oldest first. */
+async function addendaOf(database: Executor, coupleId: string, rootIds: string[]): Promise<NoteRow[]> {
+  if (rootIds.length === 0) return [];
+  return (await database
     .select(noteColumns)
     .from(notes)
     .innerJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.coupleId, coupleId), inArray(notes.addendumTo, roots.map((r) => r.id))))
+    .where(and(eq(notes.coupleId, coupleId), inArray(notes.addendumTo, rootIds)))
     .orderBy(asc(notes.createdAt), asc(notes.id))) as NoteRow[];
+}
+
+/** Each note with its addenda. */
+function threads(viewer: Viewer, roots: NoteRow[], addenda: NoteRow[]): NoteThread[] {
   return roots.map((root) => ({
     ...toView(root, viewer.id),
     addenda: addenda.filter((a) => a.addendumTo === root.id).map((a) => toView(a, viewer.id)),
