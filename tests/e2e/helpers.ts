@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "mend-demo";
@@ -39,4 +40,17 @@ export async function alexAndSamCouplePath(page: Page): Promise<string> {
 /** The form's own message box (Next.js keeps an empty route announcer with the same role). */
 export function formAlert(page: Page) {
   return page.locator("form [role=alert]");
+}
+
+/** No serious or critical axe violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/** Nothing on the page is wider than the screen, so nothing scrolls sideways. */
+export async function expectNoSideways(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 }

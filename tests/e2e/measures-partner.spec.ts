@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { signIn, signOut } from "./helpers";
+import { expectAccessible, expectNoSideways, signIn, signOut } from "./helpers";
 import { ACCOUNT_EMAIL, FIXTURE_PASSWORD } from "../support/markers";
 
 /**
@@ -8,17 +7,6 @@ import { ACCOUNT_EMAIL, FIXTURE_PASSWORD } from "../support/markers";
  * Mend's relationship check due for both partners today (scripts/e2e-fixtures.ts).
  */
 test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function expectNoSideways(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 const dueList = (page: Page) => page.getByRole("region", { name: "What's due" });
 

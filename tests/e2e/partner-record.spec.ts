@@ -1,23 +1,11 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "./fixtures";
-import { ACCOUNTS, alexAndSamCouplePath, signIn, signOut } from "./helpers";
+import { expect, test } from "./fixtures";
+import { ACCOUNTS, alexAndSamCouplePath, expectAccessible, expectNoSideways, signIn, signOut } from "./helpers";
 
 /**
  * A partner's own record: who has opened it, in plain words; the JSON download; the printable page
  * (clean on paper); and the clinic admin's log naming the copy. Desktop, with a check at phone size.
  */
-
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function expectNoSideways(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test("Sam sees the counsellor's view of the couple's page, downloads the record, opens the printable version, and the admin's log names the copy", async ({ page }) => {
   test.setTimeout(180_000);

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { ACCOUNTS, formAlert, signIn, signOut } from "./helpers";
+import { ACCOUNTS, expectAccessible, expectNoSideways, formAlert, signIn, signOut } from "./helpers";
 
 /** Runs in the "phone" project (Pixel 7). */
 
@@ -10,12 +9,6 @@ const ANSWER = `Phone sharing answer ${stamp}`;
 const PROMISE = `Phone promise ${stamp}`;
 const AGREEMENT = `Phone agreement ${stamp}`;
 
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 /** The form's result message is on screen (not above the fold of a long form) and has focus, so it is read out. */
 async function expectResultInView(page: Page) {
   const result = page.locator("[data-form-result]").first();
@@ -24,11 +17,6 @@ async function expectResultInView(page: Page) {
   const viewport = page.viewportSize()!;
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
-}
-
-async function expectNoSideways(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Today's date and the current minute in the browser's zone, as a datetime-local input wants them. */
